@@ -1,0 +1,19 @@
+/** The contract between the engine and its per-language analyzers. */
+import type { Candidate } from './types';
+import type { Ruleset } from './rules/compile';
+
+export interface AnalyzerContext {
+  rules: Ruleset;
+  /** Does this token contain a word sequence some rule matches? */
+  isCandidate(token: string): boolean;
+  /** The domain (for example "planning") named by an identifier, type or qualifier text. */
+  domainOf(text: string): string | undefined;
+  /** Does this text (a comment line, a sentence, a string) name the old name as legacy or renamed? */
+  isMigrationText(text: string): boolean;
+  /** Does this identifier or expression text show the value is the preferred concept (a session)? */
+  hasEvidence(text: string): boolean;
+  /** Analyse embedded code (SQL in a Go string, a fenced block) as another language. */
+  embed(languageId: string, text: string, offset: number, inherit?: Partial<Candidate>): Candidate[];
+}
+
+export type Analyzer = (text: string, ctx: AnalyzerContext) => Candidate[];

@@ -1,0 +1,175 @@
+/**
+ * The engine: text in, findings and text edits out. No editor or protocol types here; the
+ * language server, the command line and the tests all call this.
+ */
+import type { Analyzer, AnalyzerContext } from './analyzer';
+import { classify } from './classify';
+import { findSuppressions } from './directives';
+import { languageOfName, languageOfPath, type LanguageId } from './languages';
+import { matchToken, type TokenMatch } from './matcher';
+import { loadGrammars, type Grammars } from './parsers';
+import { LineIndex } from './positions';
+import type { CompiledRule, Ruleset } from './rules/compile';
+import { builtinRuleset } from './rules/load';
+import { scanWords } from './scan';
+import type { Candidate, Finding, TextEdit } from './types';
+import { lowerWords } from './words';
+import { createGoAnalyzer } from './analyzers/go';
+import { analyzeSql } from './analyzers/sql';
+import { analyzeMarkdown } from './analyzers/markdown';
+import { analyzeProto } from './analyzers/proto';
+import { createTypeScriptAnalyzer } from './analyzers/typescript';
+
+export interface CheckOptions {
+  /** Relative path with forward slashes; used for the language and the rules' path scopes. */
+  path?: string;
+  /** A VS Code language id; wins over the path's extension. */
+  languageId?: string;
+  phase?: string;
+}
+
+const analyzeText: Analyzer = (text, ctx) => scanWords(text, ctx, { context: 'code' });
+
+/** Embedded code nests (a fenced block in a doc string …); past this depth it is scanned as text. */
+const MAX_EMBED_DEPTH = 4;
+
+export class Engine {
+  private readonly analyzers: Record<LanguageId, Analyzer>;
+
+  private constructor(
+    public readonly rules: Ruleset,
+    grammars: Grammars,
+  ) {
+    const ts = createTypeScriptAnalyzer(grammars.typescript);
+    const tsx = createTypeScriptAnalyzer(grammars.tsx);
+    this.analyzers = {
+      go: createGoAnalyzer(grammars.go),
+      sql: analyzeSql,
+      markdown: analyzeMarkdown,
+      proto: analyzeProto,
+      typescript: ts,
+      javascript: ts,
+      typescriptreact: tsx,
+      javascriptreact: tsx,
+      text: analyzeText,
+    };
+  }
+
+  static async create(rules: Ruleset = builtinRuleset()): Promise<Engine> {
+    return new Engine(rules, await loadGrammars());
+  }
+
+  withRules(rules: Ruleset): Engine {
+    const e = Object.create(Engine.prototype) as Engine;
+    Object.assign(e, this, { rules });
+    return e;
+  }
+
+  /** Which language a document is analysed as. */
+  languageOf(opts: CheckOptions): LanguageId {
+    if (opts.languageId) {
+      const byName = languageOfName(opts.languageId);
+      if (byName !== 'text' || !opts.path) return byName;
+    }
+    return opts.path ? languageOfPath(opts.path) : 'text';
+  }
+
+  /** Rules that apply to this path (path scopes); none when the path is excluded. */
+  rulesFor(path: string | undefined): CompiledRule[] {
+    if (!path) return this.rules.rules;
+    const rel = path.replace(/^\.?\//, '');
+    if (rel && !rel.startsWith('..') && this.rules.exclude.ignores(rel)) return [];
+    return this.rules.rules.filter((r) => !rel || rel.startsWith('..') || ((!r.include || r.include.ignores(rel)) && !(r.exclude && r.exclude.ignores(rel))));
+  }
+
+  check(original: string, opts: CheckOptions = {}): Finding[] {
+    const rules = this.rulesFor(opts.path);
+    if (rules.length === 0) return [];
+    const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = bom ? original.slice(1) : original;
+    if (!this.rules.mayMatch(text)) return [];
+    const lines = new LineIndex(text);
+    const suppressed = findSuppressions(text, lines);
+    if (suppressed.file) return [];
+    let candidates: Candidate[];
+    try {
+      candidates = this.analyze(this.languageOf(opts), text, 0);
+    } catch {
+      // An analyzer bug must never take the editor or CI down: fall back to the word scanner.
+      candidates = analyzeText(text, this.context(0));
+    }
+    const phase = opts.phase ?? this.rules.phase;
+    const findings: Finding[] = [];
+    let lastEnd = -1;
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const c of candidates) {
+      if (c.start < lastEnd || c.end <= c.start || c.end > text.length) continue;
+      const token = text.slice(c.start, c.end);
+      const hit = this.firstMatch(rules, token);
+      if (!hit) continue;
+      const verdict = classify(hit.rule, token, hit.match, c, phase);
+      if (!verdict) continue;
+      const range = { start: lines.positionAt(c.start), end: lines.positionAt(c.end) };
+      if (suppressed.lines.has(range.start.line)) continue;
+      findings.push({ range, offset: c.start + bom, length: c.end - c.start, text: token, ...verdict });
+      lastEnd = c.end;
+    }
+    return findings;
+  }
+
+  private firstMatch(rules: CompiledRule[], token: string): { rule: CompiledRule; match: TokenMatch } | null {
+    for (const rule of rules) {
+      const match = matchToken(token, rule.seqs);
+      if (match) return { rule, match };
+    }
+    return null;
+  }
+
+  private analyze(language: LanguageId, text: string, depth: number): Candidate[] {
+    const ctx = this.context(depth);
+    return this.analyzers[depth > MAX_EMBED_DEPTH ? 'text' : language](text, ctx);
+  }
+
+  private context(depth: number): AnalyzerContext {
+    const rules = this.rules;
+    const tokenCache = new Map<string, boolean>();
+    return {
+      rules,
+      isCandidate: (token) => {
+        let v = tokenCache.get(token);
+        if (v === undefined) {
+          v = rules.rules.some((r) => matchToken(token, r.seqs) !== null);
+          tokenCache.set(token, v);
+        }
+        return v;
+      },
+      domainOf: (s) => rules.domainOfWords(lowerWords(s)),
+      isMigrationText: (s) => !!rules.migrationPattern?.test(s),
+      hasEvidence: (s) => lowerWords(s).some((w) => rules.evidenceWords.has(w)),
+      embed: (languageId, text, offset, inherit) => {
+        const inner = this.analyze(languageOfName(languageId), text, depth + 1);
+        return inner.map((c) => ({ ...inherit, ...c, domain: c.domain ?? inherit?.domain, migration: c.migration || inherit?.migration, start: c.start + offset, end: c.end + offset }));
+      },
+    };
+  }
+}
+
+/** The edits that apply every safe fix among these findings (legacy aliases with a replacement). */
+export function fixEdits(findings: Finding[]): TextEdit[] {
+  return findings
+    .filter((f) => f.replacement !== null && f.replacement !== f.text)
+    .map((f) => ({ range: f.range, newText: f.replacement as string, offset: f.offset, length: f.length }));
+}
+
+/** Applies non-overlapping edits given by offset. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset);
+  let out = text;
+  let floor = Infinity;
+  for (const e of sorted) {
+    if (e.offset + e.length > floor) continue;
+    out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+    floor = e.offset;
+  }
+  return out;
+}

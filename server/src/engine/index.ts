@@ -1,0 +1,7 @@
+export { Engine, applyEdits, fixEdits, type CheckOptions } from './engine';
+export * from './types';
+export { LineIndex } from './positions';
+export { compileRules, type Ruleset } from './rules/compile';
+export { builtinRuleset, builtinRulesFile, parseRulesFile, resolveRulesFile, type RulesProblem } from './rules/load';
+export type { RulesFile, RuleSpec } from './rules/model';
+export { languageOfPath, languageOfName, type LanguageId } from './languages';

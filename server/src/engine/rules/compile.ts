@@ -1,0 +1,109 @@
+/** Turns rule specs into the matchers and lookups the analyzers and classifier use. */
+import ignore, { type Ignore } from 'ignore';
+import { lowerWords } from '../words';
+import { orderSequences, type WordSequence } from '../matcher';
+import type { DomainSpec, RuleSpec, RulesFile, SeveritySetting } from './model';
+
+export interface CompiledRule {
+  spec: RuleSpec;
+  id: string;
+  category: string;
+  severity: SeveritySetting;
+  seqs: WordSequence[];
+  domains: DomainSpec[];
+  include: Ignore | null;
+  exclude: Ignore | null;
+}
+
+export interface Ruleset {
+  rules: CompiledRule[];
+  phase?: string;
+  exclude: Ignore;
+  excludePatterns: string[];
+  /** Cheap test: may this text hold anything a rule matches? */
+  mayMatch(text: string): boolean;
+  /** Domain id whose marker word appears among these words. */
+  domainOfWords(words: string[]): string | undefined;
+  /** Words that show a value holds the preferred concept (session). */
+  evidenceWords: Set<string>;
+  /** A phrase that makes the text a migration reference (legacy, deprecated, renamed …). */
+  migrationPattern: RegExp | null;
+  /** Package paths that contain the head word but are not the term. */
+  packages: string[];
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function sequencesOf(spec: RuleSpec): WordSequence[] {
+  const seqs: WordSequence[] = [];
+  const legacy = spec.legacy.map((w) => w.toLowerCase());
+  const preferred = spec.preferred.map((w) => w.toLowerCase());
+  for (const r of spec.removals ?? []) {
+    seqs.push({ kind: 'removal', from: lowerWords(r.name), to: null, batch: r.batch, note: r.note, use: r.use });
+  }
+  for (const r of spec.renames ?? []) {
+    seqs.push({ kind: 'rename', from: lowerWords(r.from), to: lowerWords(r.to), batch: r.batch, note: r.note });
+  }
+  seqs.push({ kind: 'term', from: legacy, to: preferred });
+  if (spec.bareWord) {
+    seqs.push({ kind: 'bare', from: [spec.bareWord.legacy.toLowerCase()], to: [spec.bareWord.preferred.toLowerCase()] });
+  }
+  return orderSequences(seqs);
+}
+
+/** A regex alternative that finds a word sequence however it is cased or separated. */
+function sequencePattern(words: string[]): string {
+  return words.map(escapeRe).join('[-_ ]?');
+}
+
+export function compileRules(file: RulesFile): Ruleset {
+  const rules: CompiledRule[] = file.rules.map((spec) => ({
+    spec,
+    id: spec.id,
+    category: spec.category ?? 'LEGACY_ALIAS',
+    severity: spec.severity ?? 'warning',
+    seqs: sequencesOf(spec),
+    domains: spec.domains ?? [],
+    include: spec.include?.length ? ignore().add(spec.include) : null,
+    exclude: spec.exclude?.length ? ignore().add(spec.exclude) : null,
+  }));
+  const termAlts: string[] = [];
+  const bareAlts: string[] = [];
+  const evidence = new Set<string>();
+  const markers = new Map<string, string>();
+  const migration: string[] = [];
+  const packages: string[] = [];
+  for (const r of rules) {
+    for (const s of r.seqs) (s.kind === 'bare' ? bareAlts : termAlts).push(sequencePattern(s.from));
+    for (const w of r.spec.bareWord?.evidence ?? []) evidence.add(w.toLowerCase());
+    for (const d of r.domains) for (const m of d.markers) markers.set(m.toLowerCase(), d.id);
+    for (const m of r.spec.migrationMarkers ?? []) migration.push(m.split(/\s+/).map(escapeRe).join('\\s+'));
+    packages.push(...(r.spec.packages ?? []));
+  }
+  const termRe = termAlts.length ? new RegExp(termAlts.join('|'), 'i') : null;
+  const bareRe = bareAlts.length ? new RegExp(`(?:^|[^a-z])(?:${bareAlts.join('|')})(?![a-z])`, 'i') : null;
+  const evidenceRe = evidence.size ? new RegExp([...evidence].map(escapeRe).join('|'), 'i') : null;
+  const excludePatterns = file.exclude ?? [];
+  return {
+    rules,
+    phase: file.phase,
+    exclude: ignore().add(excludePatterns),
+    excludePatterns,
+    evidenceWords: evidence,
+    packages,
+    migrationPattern: migration.length ? new RegExp(`(?<![A-Za-z0-9_])(?:${migration.join('|')})(?![A-Za-z0-9_])`, 'i') : null,
+    mayMatch(text: string): boolean {
+      if (termRe?.test(text)) return true;
+      return !!(bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text));
+    },
+    domainOfWords(words: string[]): string | undefined {
+      for (const w of words) {
+        const d = markers.get(w);
+        if (d) return d;
+      }
+      return undefined;
+    },
+  };
+}

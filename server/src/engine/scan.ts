@@ -1,0 +1,60 @@
+/**
+ * The tolerant word scanner shared by analyzers for text without finer syntax: comments, string
+ * contents, prose, unknown fenced blocks. It finds identifier-like words and reads the dotted
+ * qualifier before each one (PlanningRun.run_id) so the domain comes from syntax, not spelling.
+ */
+import type { AnalyzerContext } from './analyzer';
+import type { Candidate, ContextKind } from './types';
+
+const WORD = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
+const QUALIFIER = /((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?\??\.)+)$/;
+
+export interface ScanOptions {
+  context: ContextKind;
+  /** Added to every candidate offset. */
+  offset?: number;
+  inherit?: Partial<Candidate>;
+  /** How to judge a sentence or line for migration wording and domain markers; default: the line. */
+  unit?: 'line' | 'none';
+}
+
+/** Lines (or the whole text) as [start, end) offsets. */
+function unitAt(text: string, pos: number): [number, number] {
+  const s = Math.max(text.lastIndexOf('\n', pos - 1) + 1, 0);
+  let e = text.indexOf('\n', pos);
+  if (e < 0) e = text.length;
+  return [s, e];
+}
+
+export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions): Candidate[] {
+  const out: Candidate[] = [];
+  const base = opts.offset ?? 0;
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const unitCache = new Map<number, { migration: boolean; domain?: string }>();
+  while ((m = WORD.exec(text))) {
+    const token = m[0];
+    if (!ctx.isCandidate(token)) continue;
+    const start = m.index;
+    const c: Candidate = { ...opts.inherit, start: base + start, end: base + start + token.length, context: opts.inherit?.context ?? opts.context };
+    const q = QUALIFIER.exec(text.slice(Math.max(0, start - 200), start));
+    if (q) {
+      const d = ctx.domainOf(q[1]);
+      if (d) c.domain = d;
+      else if (c.domain && ctx.hasEvidence(q[1])) c.domain = undefined;
+    }
+    if (opts.unit !== 'none') {
+      const [us, ue] = unitAt(text, start);
+      let u = unitCache.get(us);
+      if (!u) {
+        const line = text.slice(us, ue);
+        u = { migration: ctx.isMigrationText(line), domain: ctx.domainOf(line) };
+        unitCache.set(us, u);
+      }
+      if (u.migration) c.migration = true;
+      if (!c.domain && u.domain) c.domain = u.domain;
+    }
+    out.push(c);
+  }
+  return out;
+}
