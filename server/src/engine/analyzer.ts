@@ -1,11 +1,14 @@
 /** The contract between the engine and its per-language analyzers. */
 import type { Candidate } from './types';
 import type { Ruleset } from './rules/compile';
+import type { MatchKind } from './matcher';
 
 export interface AnalyzerContext {
   rules: Ruleset;
   /** Does this token contain a word sequence some rule matches? */
   isCandidate(token: string): boolean;
+  /** How the first matching rule matches this token, and its fix; null when nothing matches. */
+  match(token: string): { kind: MatchKind; replacement: string | null } | null;
   /** The domain (for example "planning") named by an identifier, type or qualifier text. */
   domainOf(text: string): string | undefined;
   /** Does this text (a comment line, a sentence, a string) name the old name as legacy or renamed? */

@@ -132,17 +132,19 @@ export class Engine {
 
   private context(depth: number): AnalyzerContext {
     const rules = this.rules;
-    const tokenCache = new Map<string, boolean>();
+    const tokenCache = new Map<string, TokenMatch | null>();
+    const match = (token: string): TokenMatch | null => {
+      let v = tokenCache.get(token);
+      if (v === undefined) {
+        v = this.firstMatch(rules.rules, token)?.match ?? null;
+        tokenCache.set(token, v);
+      }
+      return v;
+    };
     return {
       rules,
-      isCandidate: (token) => {
-        let v = tokenCache.get(token);
-        if (v === undefined) {
-          v = rules.rules.some((r) => matchToken(token, r.seqs) !== null);
-          tokenCache.set(token, v);
-        }
-        return v;
-      },
+      isCandidate: (token) => match(token) !== null,
+      match,
       domainOf: (s) => rules.domainOfWords(lowerWords(s)),
       isMigrationText: (s) => !!rules.migrationPattern?.test(s),
       hasEvidence: (s) => lowerWords(s).some((w) => rules.evidenceWords.has(w)),

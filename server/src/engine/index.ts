@@ -5,3 +5,4 @@ export { compileRules, type Ruleset } from './rules/compile';
 export { builtinRuleset, builtinRulesFile, parseRulesFile, resolveRulesFile, type RulesProblem } from './rules/load';
 export type { RulesFile, RuleSpec } from './rules/model';
 export { languageOfPath, languageOfName, type LanguageId } from './languages';
+export { symbolKey, splitWords } from './words';

@@ -87,3 +87,11 @@ const IDENT_CHAR = /[A-Za-z0-9_]/;
 export function isIdentChar(ch: string | undefined): boolean {
   return ch !== undefined && IDENT_CHAR.test(ch);
 }
+
+/**
+ * The spelling-independent key of a name: RunID, runID, run_id, RUN_ID and run-id all give
+ * "run_id". Rename-everywhere groups a workspace's findings by it.
+ */
+export function symbolKey(token: string): string {
+  return lowerWords(token).join('_');
+}

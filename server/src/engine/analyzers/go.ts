@@ -1,8 +1,287 @@
-/** Placeholder Go analyzer. */
-import type { Language } from 'web-tree-sitter';
-import type { Analyzer } from '../analyzer';
+/**
+ * Go: tree-sitter syntax decides what each occurrence is. Identifiers get their domain from the
+ * selector operand's type, the struct they are declared in, the composite literal they key, the
+ * variable's initialiser, the type switch case, the receiver; strings get a role (tag, log key,
+ * query parameter, map key, SQL handed to the SQL analyzer); comments take their declaration's domain.
+ */
+import type { Language, Node } from 'web-tree-sitter';
+import type { Analyzer, AnalyzerContext } from '../analyzer';
+import { newParser } from '../parsers';
 import { scanWords } from '../scan';
+import type { Candidate, ContextKind } from '../types';
+import { GoDomains, type Domain } from './go/domains';
+import { looksLikeSql, roleOf } from './go/strings';
+import { ancestors, field, named, STRING_TYPES, stringContent } from './go/syntax';
 
-export function createGoAnalyzer(_language: Language): Analyzer {
-  return (text, ctx) => scanWords(text, ctx, { context: 'identifier' });
+const IDENTIFIERS = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
+const CANDIDATE_HINT = /run/gi;
+
+export function createGoAnalyzer(language: Language): Analyzer {
+  const parser = newParser(language);
+  return (text, ctx) => {
+    const tree = parser.parse(text);
+    if (!tree) return [];
+    try {
+      return new GoFile(text, ctx).analyze(tree.rootNode);
+    } finally {
+      tree.delete();
+    }
+  };
+}
+
+function known(d: Domain): d is string {
+  return typeof d === 'string';
+}
+
+class GoFile {
+  private readonly out: Candidate[] = [];
+  private readonly seen = new Set<number>();
+  private readonly domains: GoDomains;
+
+  constructor(
+    private readonly text: string,
+    private readonly ctx: AnalyzerContext,
+  ) {
+    this.domains = new GoDomains((s) => ctx.domainOf(s));
+  }
+
+  analyze(root: Node): Candidate[] {
+    CANDIDATE_HINT.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CANDIDATE_HINT.exec(this.text))) {
+      const node = root.descendantForIndex(m.index, m.index + 3);
+      if (!node) continue;
+      const owner = this.ownerOf(node);
+      if (!owner || this.seen.has(owner.startIndex)) continue;
+      this.seen.add(owner.startIndex);
+      if (IDENTIFIERS.has(owner.type)) this.identifier(owner);
+      else if (STRING_TYPES.has(owner.type)) this.string(owner);
+      else if (owner.type === 'comment') this.comment(owner);
+    }
+    return this.out;
+  }
+
+  /** The identifier, string literal or comment a position lies in. */
+  private ownerOf(node: Node): Node | null {
+    if (IDENTIFIERS.has(node.type) || node.type === 'comment' || STRING_TYPES.has(node.type)) return node;
+    for (const a of ancestors(node)) if (STRING_TYPES.has(a.type)) return a;
+    return null;
+  }
+
+  // ---- identifiers -------------------------------------------------------------------------
+
+  private identifier(node: Node): void {
+    const token = node.text;
+    const match = this.ctx.match(token);
+    if (!match) return;
+    const parent = node.parent;
+    if (node.type === 'package_identifier' || parent?.type === 'package_clause') {
+      if (this.ctx.rules.packages.some((p) => p.split('/').pop() === token)) this.push(node, 'identifier', { packagePath: true });
+      return;
+    }
+    const fnName = this.isFunctionName(node);
+    if (match.kind === 'bare') {
+      if (fnName) {
+        this.push(node, 'function', { verb: true });
+        return;
+      }
+      if (node.type === 'identifier' && this.denotesSession(node)) this.push(node, 'identifier', { denotesSession: true });
+      return;
+    }
+    const isKey = parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id;
+    const context: ContextKind = fnName ? 'function' : node.type === 'type_identifier' ? 'type' : node.type === 'field_identifier' || isKey ? 'field' : 'identifier';
+    const extra: Partial<Candidate> = { domain: this.identifierDomain(node) };
+    if (parent?.type === 'field_declaration' && match.replacement) {
+      const list = parent.parent;
+      if (list && named(list).some((f) => named(f).some((n) => n.type === 'field_identifier' && n.text === match.replacement))) {
+        extra.noFix = `the struct already has ${match.replacement}; remove this field instead`;
+      }
+    }
+    this.push(node, context, extra);
+  }
+
+  private isFunctionName(node: Node): boolean {
+    const p = node.parent;
+    if (!p) return false;
+    if ((p.type === 'function_declaration' || p.type === 'method_declaration' || p.type === 'method_elem' || p.type === 'method_spec') && field(p, 'name')?.id === node.id) return true;
+    if (p.type === 'call_expression' && field(p, 'function')?.id === node.id) return true;
+    return p.type === 'selector_expression' && field(p, 'field')?.id === node.id && p.parent?.type === 'call_expression' && field(p.parent, 'function')?.id === p.id;
+  }
+
+  private identifierDomain(node: Node): string | undefined {
+    const own = this.ctx.domainOf(node.text);
+    if (own) return own;
+    const parent = node.parent;
+    if (parent?.type === 'selector_expression' && field(parent, 'field')?.id === node.id) {
+      const d = this.domains.exprDomain(field(parent, 'operand'));
+      if (known(d)) return d;
+      if (d === null) return undefined;
+    } else if (parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id) {
+      const d = this.literalDomain(parent.parent);
+      if (known(d)) return d;
+      if (d === null) return undefined;
+    } else if (node.type === 'identifier') {
+      const d = this.domains.lookup(node)?.domain;
+      if (known(d)) return d;
+      if (d === null) return undefined;
+    }
+    return this.indexDomain(node) ?? this.domains.scopeDomain(node);
+  }
+
+  /** The type of the composite literal a keyed element belongs to (through elided nested literals). */
+  private literalDomain(keyed: Node): Domain {
+    for (const a of ancestors(keyed)) {
+      if (a.type === 'composite_literal') return this.domains.typeDomain(field(a, 'type'));
+    }
+    return undefined;
+  }
+
+  /** p.planning[ev.RunID]: a key into a planning map is a planning run id. */
+  private indexDomain(node: Node): string | undefined {
+    let child = node;
+    for (const a of ancestors(node)) {
+      if (a.type === 'index_expression' && field(a, 'index')?.id === child.id) {
+        const d = this.ctx.domainOf(field(a, 'operand')?.text ?? '');
+        if (d) return d;
+      }
+      if (a.type.endsWith('_statement') || a.type === 'block') break;
+      child = a;
+    }
+    return undefined;
+  }
+
+  /** A bare `run`/`runLog` variable holds the session when its declaration says so. */
+  private denotesSession(node: Node): boolean {
+    const decl = this.domains.lookup(node);
+    if (!decl || known(decl.domain) || !decl.source) return false;
+    const src = decl.source.text;
+    return this.ctx.hasEvidence(src) || (this.ctx.rules.mayMatch(src) && !this.ctx.domainOf(src));
+  }
+
+  // ---- strings -----------------------------------------------------------------------------
+
+  private string(lit: Node): void {
+    const [offset, content] = stringContent(lit);
+    const role = roleOf(lit);
+    const scope = this.domains.scopeDomain(lit);
+    switch (role.kind) {
+      case 'tag':
+        this.tag(lit, offset, content, scope);
+        return;
+      case 'import':
+        this.importPath(offset, content);
+        return;
+      case 'log-key':
+      case 'map-key': {
+        const d = this.domains.exprDomain(role.value);
+        const domain = known(d) ? d : d === null ? undefined : scope;
+        if (role.kind === 'map-key') {
+          this.words(content, offset, 'object-key', { domain }, (r) => role.literal.text.includes(`"${r}"`));
+        } else {
+          // The same log line, or a function that already logs the preferred key, would log it twice.
+          const chain = this.chainOf(role.call).text;
+          const fn = this.enclosingFunction(role.call)?.text ?? '';
+          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || new RegExp(`\\.[A-Z]\\w*\\(\\s*"${r}"`).test(fn));
+        }
+        return;
+      }
+      case 'url-param':
+        this.words(content, offset, 'url', { domain: scope }, (r) => (this.enclosingFunction(lit)?.text ?? '').includes(`"${r}"`));
+        return;
+      default:
+        if (looksLikeSql(content)) {
+          this.out.push(...this.ctx.embed('sql', content, offset, { domain: scope }));
+          return;
+        }
+        for (const c of scanWords(content, this.ctx, { context: 'string', offset, inherit: scope ? { domain: scope } : undefined })) {
+          const before = this.text.slice(Math.max(0, c.start - 1), c.start);
+          if ((before === '?' || before === '&') && this.text[c.end] === '=') c.context = 'url';
+          this.out.push(c);
+        }
+    }
+  }
+
+  /**
+   * Keys in a map literal, a log call chain or a handler: when the same container already has the
+   * preferred key, renaming would duplicate it, so there is no safe fix.
+   */
+  private words(content: string, offset: number, context: ContextKind, inherit: Partial<Candidate>, alreadyHas: (replacement: string) => boolean): void {
+    for (const c of scanWords(content, this.ctx, { context, offset, inherit })) {
+      const replacement = this.ctx.match(this.text.slice(c.start, c.end))?.replacement;
+      if (replacement && alreadyHas(replacement)) {
+        c.noFix = `"${replacement}" is already present here; remove the legacy key instead`;
+      }
+      this.out.push(c);
+    }
+  }
+
+  private chainOf(call: Node): Node {
+    let top = call;
+    for (const a of ancestors(call)) {
+      if (a.type === 'call_expression' || a.type === 'selector_expression') top = a;
+      else break;
+    }
+    return top;
+  }
+
+  private enclosingFunction(node: Node): Node | null {
+    for (const a of ancestors(node)) if (a.type === 'function_declaration' || a.type === 'method_declaration' || a.type === 'func_literal') return a;
+    return null;
+  }
+
+  private tag(lit: Node, offset: number, content: string, scope: string | undefined): void {
+    const fieldDecl = lit.parent as Node;
+    const fieldName = named(fieldDecl).find((n) => n.type === 'field_identifier')?.text ?? '';
+    const fieldDomain = this.ctx.domainOf(fieldName) ?? scope;
+    const removed = fieldName ? this.ctx.match(fieldName)?.kind === 'removal' : false;
+    const structText = fieldDecl.parent?.text ?? '';
+    for (const c of scanWords(content, this.ctx, { context: 'tag', offset, unit: 'none', inherit: fieldDomain ? { domain: fieldDomain } : undefined })) {
+      const replacement = this.ctx.match(this.text.slice(c.start, c.end))?.replacement;
+      if (removed) c.noFix = `the field ${fieldName} is removed`;
+      else if (replacement && new RegExp(`["=,]${replacement}[",]`).test(structText)) c.noFix = `the struct already has "${replacement}"; remove this field instead`;
+      this.out.push(c);
+    }
+  }
+
+  private importPath(offset: number, content: string): void {
+    for (const p of this.ctx.rules.packages) {
+      const at = content.endsWith(p) ? content.length - p.length : -1;
+      if (at < 0) continue;
+      const last = p.split('/').pop() ?? p;
+      const start = offset + content.length - last.length;
+      this.out.push({ start, end: start + last.length, context: 'string', packagePath: true });
+    }
+  }
+
+  // ---- comments ----------------------------------------------------------------------------
+
+  private comment(node: Node): void {
+    const domain = this.attachedDomain(node) ?? this.domains.scopeDomain(node);
+    const body = node.text;
+    this.out.push(...scanWords(body, this.ctx, { context: 'comment', offset: node.startIndex, inherit: domain ? { domain } : undefined }));
+  }
+
+  /** A doc comment belongs to the declaration that follows it. */
+  private attachedDomain(node: Node): string | undefined {
+    let next = node.nextNamedSibling;
+    while (next && next.type === 'comment') next = next.nextNamedSibling;
+    if (!next || next.startPosition.row - node.endPosition.row > 1) return undefined;
+    switch (next.type) {
+      case 'type_declaration':
+        return this.ctx.domainOf(named(next).map((s) => field(s, 'name')?.text ?? '').join(' '));
+      case 'field_declaration':
+        return this.ctx.domainOf(named(next).find((n) => n.type === 'field_identifier')?.text ?? '') ?? this.domains.scopeDomain(next);
+      case 'method_declaration':
+      case 'function_declaration': {
+        const body = field(next, 'body');
+        return this.ctx.domainOf(field(next, 'name')?.text ?? '') ?? (body ? this.domains.scopeDomain(body) : undefined);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private push(node: Node, context: ContextKind, extra: Partial<Candidate>): void {
+    this.out.push({ ...extra, start: node.startIndex, end: node.endIndex, context });
+  }
 }

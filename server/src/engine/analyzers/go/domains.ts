@@ -1,0 +1,221 @@
+/**
+ * What a Go expression or scope refers to, as far as the syntax shows: the domain (planning) of a
+ * variable's type or initialiser, of a selector's operand, of an enclosing receiver, struct, type
+ * switch case or function. `null` means "known, and not in any domain" (a *Conversation), which
+ * wins over an enclosing planning scope; `undefined` means "cannot tell".
+ */
+import type { Node } from 'web-tree-sitter';
+import { ancestors, field, fields, isBuiltinType, named, typeName } from './syntax';
+
+export type Domain = string | null | undefined;
+
+interface Declaration {
+  name: string;
+  /** Visible from here to the end of its scope. */
+  from: number;
+  scopeEnd: number;
+  domain: Domain;
+  /** The initialiser or type, for evidence that the value is a session. */
+  source: Node | null;
+}
+
+const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+const SCOPES = new Set(['block', 'function_declaration', 'method_declaration', 'func_literal', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'expression_case', 'type_case', 'default_case', 'communication_case']);
+
+export class GoDomains {
+  private readonly decls = new Map<number, Declaration[]>();
+
+  constructor(private readonly domainOf: (text: string) => string | undefined) {}
+
+  /** Domain named by a type: planning for *events.EventPlanningStart, null for *Conversation. */
+  typeDomain(type: Node | null): Domain {
+    const name = typeName(type);
+    if (!name) return undefined;
+    const d = this.domainOf(name);
+    if (d) return d;
+    return isBuiltinType(name) ? undefined : null;
+  }
+
+  /** Domain of the value of an expression. */
+  exprDomain(expr: Node | null, depth = 0): Domain {
+    if (!expr || depth > 12) return undefined;
+    switch (expr.type) {
+      case 'identifier': {
+        const own = this.domainOf(expr.text);
+        if (own) return own;
+        return this.lookup(expr)?.domain;
+      }
+      case 'selector_expression': {
+        const own = this.domainOf(field(expr, 'field')?.text ?? '');
+        if (own) return own;
+        return this.exprDomain(field(expr, 'operand'), depth + 1);
+      }
+      case 'call_expression': {
+        const fn = field(expr, 'function');
+        if (!fn) return undefined;
+        if (fn.type === 'identifier') return this.domainOf(fn.text) ?? undefined;
+        if (fn.type === 'selector_expression') {
+          const own = this.domainOf(field(fn, 'field')?.text ?? '');
+          if (own) return own;
+          const operand = this.exprDomain(field(fn, 'operand'), depth + 1);
+          return operand ?? undefined;
+        }
+        return undefined;
+      }
+      case 'composite_literal':
+        return this.typeDomain(field(expr, 'type'));
+      case 'type_assertion_expression':
+      case 'type_conversion_expression':
+        return this.typeDomain(field(expr, 'type'));
+      case 'unary_expression':
+        return this.exprDomain(field(expr, 'operand'), depth + 1);
+      case 'parenthesized_expression':
+        return this.exprDomain(expr.namedChildren[0] ?? null, depth + 1);
+      case 'index_expression': {
+        const operand = field(expr, 'operand');
+        return operand ? (this.domainOf(operand.text) ?? this.exprDomain(operand, depth + 1)) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Domain of the scope around a node: type switch case, receiver, function, struct, var. */
+  scopeDomain(node: Node): string | undefined {
+    for (const a of ancestors(node)) {
+      switch (a.type) {
+        case 'type_case': {
+          const types = fields(a, 'type');
+          if (types.length > 0) {
+            const ds = types.map((t) => this.typeDomain(t));
+            if (ds.every((d) => d && d === ds[0])) return ds[0] as string;
+          }
+          break;
+        }
+        case 'method_declaration': {
+          const own = this.domainOf(field(a, 'name')?.text ?? '');
+          if (own) return own;
+          const recv = field(a, 'receiver');
+          const p = recv ? named(recv).find((n) => n.type === 'parameter_declaration') : undefined;
+          const d = p ? this.typeDomain(field(p, 'type')) : undefined;
+          return d ?? undefined;
+        }
+        case 'function_declaration':
+          return this.domainOf(field(a, 'name')?.text ?? '') ?? undefined;
+        case 'type_spec':
+        case 'var_spec':
+        case 'const_spec': {
+          const d = this.domainOf(field(a, 'name')?.text ?? '');
+          if (d) return d;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    return undefined;
+  }
+
+  /** The declaration a use of an identifier refers to (nearest enclosing, preceding). */
+  lookup(use: Node): Declaration | undefined {
+    const alias = this.typeSwitchAlias(use);
+    if (alias) return alias;
+    let fn: Node | null = null;
+    for (const a of ancestors(use)) if (FUNCTIONS.has(a.type)) fn = a; // outermost function
+    if (!fn) return undefined;
+    const list = this.declarationsOf(fn);
+    let best: Declaration | undefined;
+    for (const d of list) {
+      if (d.name !== use.text || d.from > use.startIndex || d.scopeEnd < use.endIndex) continue;
+      if (!best || d.from >= best.from) best = d;
+    }
+    return best;
+  }
+
+  /** `switch ev := e.(type) { case *EventPlanningStart: … ev … }`: ev has the case's type. */
+  private typeSwitchAlias(use: Node): Declaration | undefined {
+    for (const a of ancestors(use)) {
+      if (a.type !== 'type_case') continue;
+      const sw = a.parent;
+      const alias = sw ? field(sw, 'alias') : null;
+      if (!sw || !alias || !named(alias).some((n) => n.text === use.text)) continue;
+      const types = fields(a, 'type');
+      const ds = types.map((t) => this.typeDomain(t));
+      const domain = ds.length > 0 && ds.every((d) => d === ds[0]) ? ds[0] : undefined;
+      return { name: use.text, from: a.startIndex, scopeEnd: a.endIndex, domain, source: types[0] ?? null };
+    }
+    return undefined;
+  }
+
+  declarationsOf(fn: Node): Declaration[] {
+    let list = this.decls.get(fn.id);
+    if (list) return list;
+    list = [];
+    // Registered before collecting: an initialiser that names an earlier variable looks it up here.
+    this.decls.set(fn.id, list);
+    this.collect(fn, list);
+    return list;
+  }
+
+  private scopeEndOf(node: Node): number {
+    for (const a of ancestors(node)) if (SCOPES.has(a.type)) return a.endIndex;
+    return node.endIndex;
+  }
+
+  private collect(root: Node, out: Declaration[]): void {
+    const stack: Node[] = [root];
+    while (stack.length) {
+      const n = stack.pop() as Node;
+      switch (n.type) {
+        case 'parameter_declaration':
+        case 'variadic_parameter_declaration': {
+          const type = field(n, 'type');
+          const owner = n.parent?.parent ?? n;
+          for (const id of fields(n, 'name')) {
+            out.push({ name: id.text, from: owner.startIndex, scopeEnd: owner.endIndex, domain: this.domainOf(id.text) ?? this.typeDomain(type), source: type });
+          }
+          break;
+        }
+        case 'var_spec': {
+          const type = field(n, 'type');
+          const values = field(n, 'value');
+          const ids = fields(n, 'name');
+          ids.forEach((id, i) => {
+            const v = values ? (named(values)[i] ?? null) : null;
+            const domain = this.domainOf(id.text) ?? (type ? this.typeDomain(type) : this.exprDomain(v));
+            out.push({ name: id.text, from: id.startIndex, scopeEnd: this.scopeEndOf(n), domain, source: v ?? type });
+          });
+          break;
+        }
+        case 'short_var_declaration':
+        case 'assignment_statement': {
+          const left = field(n, 'left');
+          const right = field(n, 'right');
+          const ls = left ? named(left) : [];
+          const rs = right ? named(right) : [];
+          ls.forEach((id, i) => {
+            if (id.type !== 'identifier' || id.text === '_') return;
+            // x, ok := f(): every name on the left takes the one call's value.
+            const v = rs.length === ls.length ? rs[i] : (rs[0] ?? null);
+            const domain = this.domainOf(id.text) ?? this.exprDomain(v);
+            out.push({ name: id.text, from: id.startIndex, scopeEnd: this.scopeEndOf(n), domain, source: v });
+          });
+          break;
+        }
+        case 'range_clause': {
+          const left = field(n, 'left');
+          const right = field(n, 'right');
+          const domain = this.exprDomain(right);
+          for (const id of left ? named(left) : []) {
+            if (id.type === 'identifier') out.push({ name: id.text, from: id.startIndex, scopeEnd: n.parent?.endIndex ?? n.endIndex, domain: this.domainOf(id.text) ?? domain, source: right });
+          }
+          break;
+        }
+        default:
+          break;
+      }
+      const children = named(n);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]); // source order
+    }
+  }
+}

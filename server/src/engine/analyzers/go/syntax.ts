@@ -1,0 +1,53 @@
+/** Small helpers over tree-sitter Go nodes. */
+import type { Node } from 'web-tree-sitter';
+
+export function field(node: Node, name: string): Node | null {
+  return node.childForFieldName(name);
+}
+
+export function fields(node: Node, name: string): Node[] {
+  return node.childrenForFieldName(name).filter((n): n is Node => n !== null);
+}
+
+export function named(node: Node): Node[] {
+  return node.namedChildren.filter((n): n is Node => n !== null);
+}
+
+export function* ancestors(node: Node): Generator<Node> {
+  let n = node.parent;
+  while (n) {
+    yield n;
+    n = n.parent;
+  }
+}
+
+/** The name a type expression refers to: *events.EventPlanningStart → events.EventPlanningStart. */
+export function typeName(type: Node | null): string {
+  if (!type) return '';
+  switch (type.type) {
+    case 'pointer_type':
+    case 'slice_type':
+    case 'array_type':
+    case 'parenthesized_type':
+      return typeName(type.namedChildren[type.namedChildren.length - 1] ?? null);
+    case 'map_type':
+      return typeName(field(type, 'value'));
+    case 'generic_type':
+      return typeName(field(type, 'type'));
+    default:
+      return type.text;
+  }
+}
+
+const BUILTIN = new Set(['string', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'byte', 'rune', 'bool', 'float32', 'float64', 'complex64', 'complex128', 'error', 'any', 'interface{}', 'struct{}']);
+
+export function isBuiltinType(name: string): boolean {
+  return BUILTIN.has(name) || name.startsWith('interface') || name.startsWith('func');
+}
+
+export const STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
+
+/** The contents of a string literal: [offset, text] without its quotes. */
+export function stringContent(node: Node): [number, string] {
+  return [node.startIndex + 1, node.text.slice(1, Math.max(1, node.text.length - 1))];
+}
