@@ -39,6 +39,10 @@ test('replacements keep the name’s own case convention', () => {
     startRunForPrompt: 'startInferenceForPrompt',
     turns_by_run: 'turns_by_session',
     DistinctRuns: 'DistinctSessions',
+    sessionRunID: 'sessionID',
+    session_run_id: 'session_id',
+    SESSION_RUN_ID: 'SESSION_ID',
+    'X-Run-ID': 'X-Session-ID',
   };
   for (const [from, to] of Object.entries(cases)) assert.equal(fix(from), to, from);
 });

@@ -35,6 +35,7 @@ const MAX_EMBED_DEPTH = 4;
 
 export class Engine {
   private readonly analyzers: Record<LanguageId, Analyzer>;
+  private tokenCache = new Map<string, TokenMatch | null>();
 
   private constructor(
     public readonly rules: Ruleset,
@@ -61,7 +62,7 @@ export class Engine {
 
   withRules(rules: Ruleset): Engine {
     const e = Object.create(Engine.prototype) as Engine;
-    Object.assign(e, this, { rules });
+    Object.assign(e, this, { rules, tokenCache: new Map() });
     return e;
   }
 
@@ -132,11 +133,13 @@ export class Engine {
 
   private context(depth: number): AnalyzerContext {
     const rules = this.rules;
-    const tokenCache = new Map<string, TokenMatch | null>();
+    const tokenCache = this.tokenCache;
     const match = (token: string): TokenMatch | null => {
       let v = tokenCache.get(token);
       if (v === undefined) {
         v = this.firstMatch(rules.rules, token)?.match ?? null;
+        // Tokens repeat across files; the bound keeps a minified or generated file from growing it forever.
+        if (tokenCache.size > 50_000) tokenCache.clear();
         tokenCache.set(token, v);
       }
       return v;

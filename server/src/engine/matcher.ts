@@ -82,7 +82,9 @@ function buildReplacement(token: string, words: Word[], i: number, hit: Hit, to:
   const styles = matched.map(styleFor);
   const sep = matched.length > 1 ? token.slice(matched[0].end, matched[1].start) : separatorGuess(token);
   const out: string[] = [];
-  for (let k = 0; k < to.length; k++) {
+  // sessionRunID → sessionID, not sessionSessionID: the name already says "session".
+  const first = i > 0 && words[i - 1].lower === to[0] && to.length > 1 && to.length === matched.length ? 1 : 0;
+  for (let k = first; k < to.length; k++) {
     let style = styles[Math.min(k, styles.length - 1)];
     // camelCase joins words without a separator: every word after the first is capitalised.
     if (sep === '' && k > 0 && style === 'lower') style = 'title';
