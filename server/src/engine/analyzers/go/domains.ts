@@ -92,6 +92,21 @@ export class GoDomains {
           }
           break;
         }
+        case 'expression_case': {
+          // case "planning.start", events.EventTypePlanningIteration: — the case is about planning.
+          const d = this.domainOf(fields(a, 'value').map((v) => v.text).join(' '));
+          if (d) return d;
+          break;
+        }
+        case 'if_statement': {
+          const cond = field(a, 'condition');
+          const consequence = field(a, 'consequence');
+          if (cond && consequence && consequence.startIndex <= node.startIndex && node.endIndex <= consequence.endIndex) {
+            const d = this.domainOf(cond.text);
+            if (d) return d;
+          }
+          break;
+        }
         case 'method_declaration': {
           const own = this.domainOf(field(a, 'name')?.text ?? '');
           if (own) return own;
