@@ -19,7 +19,8 @@ export type RulesResult = { ok: true; file: RulesFile } | { ok: false; problems:
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(data: unknown): ReturnType<Ajv['compile']> {
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
-  validator(data);
+  // The schema is synchronous (no $async), so the result is a boolean and errors are set.
+  void validator(data);
   return validator;
 }
 
