@@ -4,14 +4,17 @@
  * variable's initialiser, the type switch case, the receiver; strings get a role (tag, log key,
  * query parameter, map key, SQL handed to the SQL analyzer); comments take their declaration's domain.
  */
-import type { Language, Node } from 'web-tree-sitter';
+import type { Language, Node, Point, Range } from 'web-tree-sitter';
+import { candidateDeclarations, type Chunk } from '../goChunks';
+import { LineIndex } from '../positions';
+import type { Position } from '../types';
 import type { Analyzer, AnalyzerContext } from '../analyzer';
 import { newParser } from '../parsers';
 import { scanWords } from '../scan';
 import type { Candidate, ContextKind } from '../types';
 import { GoDomains, type Domain } from './go/domains';
 import { looksLikeSql, roleOf } from './go/strings';
-import { ancestors, field, named, STRING_TYPES, stringContent } from './go/syntax';
+import { ancestors, field, named, resetAncestry, STRING_TYPES, stringContent } from './go/syntax';
 
 const IDENTIFIERS = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
 const CANDIDATE_HINT = /run/gi;
@@ -19,14 +22,32 @@ const CANDIDATE_HINT = /run/gi;
 export function createGoAnalyzer(language: Language): Analyzer {
   const parser = newParser(language);
   return (text, ctx) => {
-    const tree = parser.parse(text);
+    // Parse only the top-level declarations that may hold a term (parsing dominates the cost);
+    // tree-sitter's included ranges keep every offset relative to the whole file.
+    const chunks = candidateDeclarations(text, (s) => ctx.rules.mayMatch(s));
+    if (chunks.length === 0) return [];
+    const covered = chunks.reduce((n, c) => n + c.end - c.start, 0);
+    let tree;
+    if (covered > text.length * 0.8) {
+      tree = parser.parse(text);
+    } else {
+      const lines = new LineIndex(text);
+      const range = (c: Chunk): Range => ({ startIndex: c.start, endIndex: c.end, startPosition: toPoint(lines.positionAt(c.start)), endPosition: toPoint(lines.positionAt(c.end)) });
+      tree = parser.parse(text, null, { includedRanges: chunks.map(range) });
+    }
     if (!tree) return [];
     try {
-      return new GoFile(text, ctx).analyze(tree.rootNode);
+      resetAncestry();
+      return new GoFile(text, ctx).analyze(tree.rootNode, chunks);
     } finally {
+      resetAncestry();
       tree.delete();
     }
   };
+}
+
+function toPoint(p: Position): Point {
+  return { row: p.line, column: p.character };
 }
 
 function known(d: Domain): d is string {
@@ -45,10 +66,17 @@ class GoFile {
     this.domains = new GoDomains((s) => ctx.domainOf(s));
   }
 
-  analyze(root: Node): Candidate[] {
+  analyze(root: Node, chunks: Chunk[]): Candidate[] {
+    for (const chunk of chunks) this.analyzeChunk(root, chunk);
+    return this.out;
+  }
+
+  private analyzeChunk(root: Node, chunk: Chunk): void {
+    const slice = this.text.slice(chunk.start, chunk.end);
     CANDIDATE_HINT.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = CANDIDATE_HINT.exec(this.text))) {
+    while ((m = CANDIDATE_HINT.exec(slice))) {
+      m.index += chunk.start;
       const node = root.descendantForIndex(m.index, m.index + 3);
       if (!node) continue;
       const owner = this.ownerOf(node);
@@ -58,7 +86,6 @@ class GoFile {
       else if (STRING_TYPES.has(owner.type)) this.string(owner);
       else if (owner.type === 'comment') this.comment(owner);
     }
-    return this.out;
   }
 
   /** The identifier, string literal or comment a position lies in. */

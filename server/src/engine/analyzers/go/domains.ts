@@ -19,6 +19,7 @@ interface Declaration {
   source: Node | null;
 }
 
+const DECLARING = ['parameter_declaration', 'variadic_parameter_declaration', 'var_spec', 'short_var_declaration', 'assignment_statement', 'range_clause'];
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 const SCOPES = new Set(['block', 'function_declaration', 'method_declaration', 'func_literal', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'expression_case', 'type_case', 'default_case', 'communication_case']);
 
@@ -178,9 +179,8 @@ export class GoDomains {
   }
 
   private collect(root: Node, out: Declaration[]): void {
-    const stack: Node[] = [root];
-    while (stack.length) {
-      const n = stack.pop() as Node;
+    // descendantsOfType walks the tree inside wasm: far cheaper than visiting every node from JS.
+    for (const n of root.descendantsOfType(DECLARING)) {
       switch (n.type) {
         case 'parameter_declaration':
         case 'variadic_parameter_declaration': {
@@ -229,8 +229,6 @@ export class GoDomains {
         default:
           break;
       }
-      const children = named(n);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]); // source order
     }
   }
 }
