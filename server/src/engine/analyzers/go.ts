@@ -148,9 +148,12 @@ class GoFile {
       if (known(d)) return d;
       if (d === null) return undefined;
     } else if (node.type === 'identifier') {
-      const d = this.domains.lookup(node)?.domain;
+      const decl = this.domains.lookup(node);
+      const d = decl?.domain;
       if (known(d)) return d;
       if (d === null) return undefined;
+      const used = decl ? this.domains.usesDomain(decl) : undefined;
+      if (used) return used;
     }
     return this.indexDomain(node) ?? this.domains.scopeDomain(node);
   }
@@ -189,7 +192,8 @@ class GoFile {
 
   private string(lit: Node): void {
     const [offset, content] = stringContent(lit);
-    const role = roleOf(lit);
+    // SQL first: db.Query("SELECT … WHERE run_id = ?") is a query, whatever the method is called.
+    const role = looksLikeSql(content) ? ({ kind: 'text' } as const) : roleOf(lit);
     const scope = this.domains.scopeDomain(lit);
     switch (role.kind) {
       case 'tag':

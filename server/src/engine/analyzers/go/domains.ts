@@ -17,6 +17,10 @@ interface Declaration {
   domain: Domain;
   /** The initialiser or type, for evidence that the value is a session. */
   source: Node | null;
+  /** The outermost function the declaration lives in (for use-based inference). */
+  fn?: Node;
+  /** Domain inferred from the variable's uses, once computed. */
+  usedAs?: Domain;
 }
 
 const DECLARING = ['parameter_declaration', 'variadic_parameter_declaration', 'var_spec', 'short_var_declaration', 'assignment_statement', 'range_clause'];
@@ -148,6 +152,40 @@ export class GoDomains {
     return best;
   }
 
+  /**
+   * A variable whose declaration says nothing (runID string) takes the domain of what it is used
+   * for: a key into p.planning[…], a field of a planning literal or a planning call's argument.
+   */
+  usesDomain(decl: Declaration): string | undefined {
+    if (decl.usedAs !== undefined) return decl.usedAs ?? undefined;
+    decl.usedAs = null;
+    if (!decl.fn) return undefined;
+    for (const id of decl.fn.descendantsOfType('identifier')) {
+      if (id.text !== decl.name || id.startIndex < decl.from || id.endIndex > decl.scopeEnd) continue;
+      const d = this.useDomain(id);
+      if (d) {
+        decl.usedAs = d;
+        return d;
+      }
+    }
+    return undefined;
+  }
+
+  private useDomain(id: Node): string | undefined {
+    const p = id.parent;
+    if (!p) return undefined;
+    if (p.type === 'index_expression' && field(p, 'index')?.id === id.id) return this.domainOf(field(p, 'operand')?.text ?? '');
+    if (p.type === 'literal_element' && p.parent?.type === 'keyed_element' && named(p.parent)[1]?.id === p.id) {
+      for (const a of ancestors(p)) if (a.type === 'composite_literal') return this.domainOf(typeName(field(a, 'type')));
+    }
+    if (p.type === 'argument_list' && p.parent?.type === 'call_expression') {
+      const fn = field(p.parent, 'function');
+      const name = fn?.type === 'selector_expression' ? (field(fn, 'field')?.text ?? '') : (fn?.text ?? '');
+      return this.domainOf(name);
+    }
+    return undefined;
+  }
+
   /** `switch ev := e.(type) { case *EventPlanningStart: … ev … }`: ev has the case's type. */
   private typeSwitchAlias(use: Node): Declaration | undefined {
     for (const a of ancestors(use)) {
@@ -170,6 +208,7 @@ export class GoDomains {
     // Registered before collecting: an initialiser that names an earlier variable looks it up here.
     this.decls.set(fn.id, list);
     this.collect(fn, list);
+    for (const d of list) d.fn = fn;
     return list;
   }
 
