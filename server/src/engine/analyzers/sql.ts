@@ -1,5 +1,49 @@
-/** Placeholder sql analyzer: word scan until the syntax-aware one lands. */
-import type { Analyzer } from '../analyzer';
+/**
+ * SQL analyzer (SQLite and Postgres; `.sql` files and SQL embedded in Go strings). A tolerant lexer
+ * splits the text into statements at top-level semicolons; each statement is read for table, index
+ * and column names (see sql/statement.ts); comments and string literals go to the word scanner.
+ * Works on fragments ("WHERE run_id = ?", "run_id TEXT NOT NULL,") and never throws.
+ */
+import type { Analyzer, AnalyzerContext } from '../analyzer';
 import { scanWords } from '../scan';
+import type { Candidate } from '../types';
+import { lexSql, statementRanges, type SqlToken } from './sql/lexer';
+import { SqlStatement } from './sql/statement';
 
-export const analyzeSql: Analyzer = (text, ctx) => scanWords(text, ctx, { context: 'sql' });
+/** Dollar-quoted bodies nest (a DO block inside a function body); deeper ones are read as text. */
+const MAX_BODY_DEPTH = 3;
+
+function analyze(text: string, ctx: AnalyzerContext, depth: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [from, to] of statementRanges(text)) {
+    // Most statements of a real schema never name the term: skip them before tokenizing.
+    if (!ctx.rules.mayMatch(text.slice(from, to))) continue;
+    const code: SqlToken[] = [];
+    const others: SqlToken[] = [];
+    /** Dollar-quoted bodies that follow AS or DO: routine bodies, which hold SQL. */
+    const bodies = new Set<SqlToken>();
+    for (const tok of lexSql(text, from, to)) {
+      if (tok.kind === 'comment' || tok.kind === 'string' || tok.kind === 'dollar') {
+        others.push(tok);
+        const prev = code[code.length - 1];
+        if (tok.kind === 'dollar' && prev?.kind === 'word' && (prev.upper === 'AS' || prev.upper === 'DO')) bodies.add(tok);
+      } else code.push(tok);
+    }
+    const stmt = new SqlStatement(text, code, ctx);
+    stmt.analyze(out);
+    const first = code[0]?.start ?? Infinity;
+    for (const tok of others) {
+      const body = text.slice(tok.inStart, tok.inEnd);
+      if (bodies.has(tok) && depth < MAX_BODY_DEPTH) {
+        for (const c of analyze(body, ctx, depth + 1)) out.push({ ...c, start: c.start + tok.inStart, end: c.end + tok.inStart });
+        continue;
+      }
+      // Comments inside a statement about a domain table (CREATE TABLE planning_runs ( … -- the run's id)) share its domain.
+      const inherit = tok.start > first && stmt.domain ? { domain: stmt.domain } : undefined;
+      for (const c of scanWords(body, ctx, { context: tok.kind === 'comment' ? 'comment' : 'string', offset: tok.inStart, inherit })) out.push(c);
+    }
+  }
+  return out;
+}
+
+export const analyzeSql: Analyzer = (text, ctx) => analyze(text, ctx, 0);
