@@ -33,6 +33,9 @@ fs.mkdirSync('dist', { recursive: true });
 for (const spec of ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-go/tree-sitter-go.wasm', 'tree-sitter-typescript/tree-sitter-typescript.wasm', 'tree-sitter-typescript/tree-sitter-tsx.wasm']) {
   fs.copyFileSync(require.resolve(spec), path.join('dist', path.basename(spec)));
 }
+// The rules-file schema, for package.json contributes.jsonValidation (packaged via .vscodeignore's schemas/*.json).
+fs.mkdirSync('schemas', { recursive: true });
+fs.copyFileSync('server/src/engine/rules/termshift.schema.json', 'schemas/termshift.schema.json');
 
 const contexts = await Promise.all(builds.filter((b) => fs.existsSync(Object.values(b.entryPoints)[0])).map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })));
 if (watch) {

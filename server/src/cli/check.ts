@@ -1,11 +1,15 @@
 /** `termshift check`: report findings; exit 1 when any is at the failing level. */
+import * as path from 'node:path';
 import { parseArgs, oneOf } from './args';
-import { checkPaths, DEFAULT_MAX_FILE_SIZE, type CheckRun } from './checkFiles';
-import { loadRules } from './rulesConfig';
+import { displayPath, type CheckRun } from './checkFiles';
 import { atLeast } from './severity';
 import type { Finding, Severity } from '../engine';
+import { baselinePath, entryFor, FileLines, fingerprintOf, keyFindings, newFindings, readBaseline, writeBaseline } from './baseline';
+import { githubReport } from './github';
+import { sarifLog } from './sarif';
+import { COMMON_FLAGS, runScan } from './scanOptions';
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 const LEVELS = ['error', 'warning', 'information'] as const;
 
 export interface Output {
@@ -44,20 +48,42 @@ export function textReport(run: CheckRun, shown: (f: Finding) => boolean): strin
 }
 
 export async function runCheck(argv: string[], cwd: string, io: Output): Promise<number> {
-  const { flags, positionals } = parseArgs(argv, { format: 'string', config: 'string', 'fail-on': 'string', phase: 'string', all: 'boolean', 'max-file-size': 'string' });
+  const { flags, positionals } = parseArgs(argv, { ...COMMON_FLAGS, format: 'string', 'fail-on': 'string', all: 'boolean', baseline: 'string', 'write-baseline': 'string' });
   const format = oneOf('format', flags.format, FORMATS, 'text');
   const failOn: Severity = oneOf('fail-on', flags['fail-on'], LEVELS, 'warning');
-  const rules = loadRules(flags.config as string | undefined, cwd);
-  const maxKb = flags['max-file-size'] === undefined ? undefined : Number(flags['max-file-size']);
-  const run = await checkPaths(positionals.length ? positionals : ['.'], rules, {
-    cwd,
-    phase: flags.phase as string | undefined,
-    maxFileSize: maxKb && maxKb > 0 ? maxKb * 1024 : DEFAULT_MAX_FILE_SIZE,
-  });
+  const { run, rules } = await runScan(flags, positionals, cwd);
   // Correct usages (planning run, verbs, migration references) are hints: shown only with --all.
   const shown = (f: Finding): boolean => flags.all === true || f.severity !== 'hint';
+  const lines = new FileLines();
+  const writeTo = typeof flags['write-baseline'] === 'string' ? path.resolve(cwd, flags['write-baseline']) : undefined;
+  const baselineFile = typeof flags.baseline === 'string' ? path.resolve(cwd, flags.baseline) : undefined;
+  // A baseline quotes the legacy names it records: it is never a finding itself.
+  run.results = run.results.filter((r) => r.abs !== writeTo && r.abs !== baselineFile);
+
+  if (writeTo) {
+    const keyed = keyFindings(run, (abs) => baselinePath(writeTo, abs), (f) => f.severity !== 'hint', lines);
+    writeBaseline(writeTo, keyed.map((k) => k.entry));
+    io.err(`termshift: wrote ${keyed.length} finding${keyed.length === 1 ? '' : 's'} to baseline ${path.relative(cwd, writeTo) || writeTo}`);
+  }
+  if (baselineFile && !writeTo) {
+    const baseline = readBaseline(baselineFile);
+    const keyed = keyFindings(run, (abs) => baselinePath(baselineFile, abs), (f) => f.severity !== 'hint', lines);
+    const isNew = newFindings(baseline, keyed.map((k) => k.entry));
+    const known = new Set(keyed.filter((_, i) => !isNew[i]).map((k) => k.finding));
+    run.results = run.results.map((r) => ({ ...r, findings: r.findings.filter((f) => !known.has(f)) })).filter((r) => r.findings.length > 0);
+    if (known.size) io.err(`termshift: ${known.size} finding${known.size === 1 ? '' : 's'} already in the baseline ${path.relative(cwd, baselineFile) || baselineFile}`);
+  }
+
   for (const s of run.skipped) io.err(`termshift: skipped ${s.path}: ${s.reason}`);
-  io.out(format === 'json' ? JSON.stringify(jsonReport(run, shown), null, 2) : textReport(run, shown));
+  if (format === 'json') io.out(JSON.stringify(jsonReport(run, shown), null, 2));
+  else if (format === 'sarif') {
+    const fingerprint = (abs: string, f: Finding): string => fingerprintOf(entryFor(displayPath(abs, rules.root), lines.get(abs), f));
+    io.out(JSON.stringify(sarifLog(run, { rules: rules.ruleset, cwd, shown, fingerprint }), null, 2));
+  } else if (format === 'github') {
+    const out = githubReport(run, shown);
+    if (out) io.out(out);
+  } else io.out(textReport(run, shown));
+  if (writeTo) return 0;
   const failing = run.results.some((r) => r.findings.some((f) => atLeast(f.severity, failOn)));
   return failing ? 1 : 0;
 }

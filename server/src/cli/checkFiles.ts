@@ -4,10 +4,15 @@ import * as path from 'node:path';
 import { Engine, type Finding } from '../engine';
 import { looksBinary, walk, type Skipped } from './walk';
 import type { LoadedRules } from './rulesConfig';
+import { checkInWorkers, poolSize } from './pool';
+import type { FileOutcome } from './poolProtocol';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+/** Below this many files a run stays on the main thread: starting workers costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 64;
 
 export interface FileResult {
   /** Absolute path. */
@@ -21,6 +26,14 @@ export interface CheckRun {
   results: FileResult[];
   skipped: Skipped[];
   filesChecked: number;
+}
+
+export interface CheckPathsOptions {
+  cwd: string;
+  maxFileSize?: number;
+  phase?: string;
+  /** Worker threads to use; default: one per core for large inputs, 0 for in-process. */
+  workers?: number;
 }
 
 export function displayPath(abs: string, cwd: string): string {
@@ -44,22 +57,37 @@ export function readText(abs: string): { text: string } | { skip: string } {
   }
 }
 
-export async function checkPaths(inputs: string[], rules: LoadedRules, opts: { cwd: string; maxFileSize?: number; phase?: string }): Promise<CheckRun> {
+/** Reads and checks one file: the unit of work of both the in-process loop and the workers. */
+export function checkFile(engine: Engine, abs: string, root: string, phase: string | undefined): FileOutcome {
+  const read = readText(abs);
+  if ('skip' in read) return read;
+  const rel = path.relative(root, abs).split(path.sep).join('/');
+  return { findings: engine.check(read.text, { path: rel, phase }) };
+}
+
+async function checkInProcess(files: string[], rules: LoadedRules, phase: string | undefined): Promise<FileOutcome[]> {
   const engine = await Engine.create(rules.ruleset);
+  return files.map((abs) => checkFile(engine, abs, rules.root, phase));
+}
+
+export async function checkPaths(inputs: string[], rules: LoadedRules, opts: CheckPathsOptions): Promise<CheckRun> {
   const walked = walk(inputs, { root: rules.root, maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, exclude: rules.ruleset.exclude });
+  const files = walked.files;
+  const workers = opts.workers ?? (files.length >= MIN_FILES_FOR_WORKERS ? poolSize() : 0);
+  const outcomes = (workers > 0 ? await checkInWorkers(files, rules, opts.phase, workers) : null) ?? (await checkInProcess(files, rules, opts.phase));
+  // Outcomes are indexed like the walk's (sorted) file list, so the order never depends on which
+  // worker finished first.
   const skipped = [...walked.skipped];
   const results: FileResult[] = [];
   let filesChecked = 0;
-  for (const abs of walked.files) {
-    const read = readText(abs);
-    if ('skip' in read) {
-      if (read.skip !== 'binary file') skipped.push({ path: abs, reason: read.skip });
-      continue;
+  files.forEach((abs, i) => {
+    const o = outcomes[i];
+    if ('skip' in o) {
+      if (o.skip !== 'binary file') skipped.push({ path: abs, reason: o.skip });
+      return;
     }
     filesChecked++;
-    const rel = path.relative(rules.root, abs).split(path.sep).join('/');
-    const findings = engine.check(read.text, { path: rel, phase: opts.phase });
-    if (findings.length) results.push({ abs, display: displayPath(abs, opts.cwd), findings });
-  }
+    if (o.findings.length) results.push({ abs, display: displayPath(abs, opts.cwd), findings: o.findings });
+  });
   return { results, skipped: skipped.map((s) => ({ ...s, path: displayPath(s.path, opts.cwd) })), filesChecked };
 }

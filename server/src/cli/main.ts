@@ -1,15 +1,37 @@
 /** The termshift command line: check (and the commands built on it), lsp --stdio. */
 import { runCheck, type Output } from './check';
+import { runFix } from './fix';
+import { runReport } from './report/command';
 import { UsageError } from './rulesConfig';
 import { startStdioServer } from '../lsp/stdio';
 
 const USAGE = `usage: termshift <command> [options] [PATH…]
 
 commands:
-  check [--format text|json] [--config FILE] [--phase P] [--fail-on error|warning|information] [--all] [PATH…]
-        report legacy terms (default PATH: .); exit 0 clean, 1 findings at --fail-on level (default warning), 2 usage error
+  check [--format text|json|sarif|github] [--fail-on error|warning|information] [--all]
+        [--baseline FILE] [--write-baseline FILE] [common options] [PATH…]
+        report legacy terms (default PATH: .). --all also shows the correct usages (hints);
+        --write-baseline records today's findings, --baseline then reports only new ones
+  fix [--dry-run] [common options] [PATH…]
+        apply the safe fixes in place (atomic writes; line endings and BOM kept);
+        --dry-run prints a unified diff instead
+  report [--format markdown|json|html] [--output FILE] [--baseline FILE] [--title T] [common options] [PATH…]
+        the inventory by category, language, folder and plan batch (HTML: one offline page with charts)
   lsp --stdio
         run the language server over stdio (for editors other than VS Code)
+
+common options:
+  --config FILE        rules file (default: termshift.json in the cwd or a parent, else the built-in pack)
+  --phase P            deprecation phase whose severities apply (A, B, C in the built-in pack)
+  --max-file-size KB   skip larger files (default 2048)
+
+exit codes:
+  0  check: nothing at the --fail-on level (default warning; with --baseline: nothing new)
+     fix: everything fixable was fixed · report: written · --write-baseline: written
+  1  check: findings at the --fail-on level · fix --dry-run: there is something to fix
+     fix: a file was refused (changed since it was read) or could not be written
+  2  usage error (unknown command or option, bad value, invalid rules file or baseline)
+  3  internal error
 `;
 
 export async function main(argv: string[], io: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }): Promise<number> {
@@ -18,6 +40,10 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
     switch (command) {
       case 'check':
         return await runCheck(rest, process.cwd(), io);
+      case 'fix':
+        return await runFix(rest, process.cwd(), io);
+      case 'report':
+        return await runReport(rest, process.cwd(), io);
       case 'lsp': {
         startStdioServer();
         return -1;

@@ -4,6 +4,7 @@
  */
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { classify } from './classify';
+import { withMixedContracts } from './contracts';
 import { findSuppressions } from './directives';
 import { languageOfName, languageOfPath, type LanguageId } from './languages';
 import { matchToken, type TokenMatch } from './matcher';
@@ -36,11 +37,13 @@ const MAX_EMBED_DEPTH = 4;
 export class Engine {
   private readonly analyzers: Record<LanguageId, Analyzer>;
   private tokenCache = new Map<string, TokenMatch | null>();
+  private readonly grammars: Grammars;
 
   private constructor(
     public readonly rules: Ruleset,
     grammars: Grammars,
   ) {
+    this.grammars = grammars;
     const ts = createTypeScriptAnalyzer(grammars.typescript);
     const tsx = createTypeScriptAnalyzer(grammars.tsx);
     this.analyzers = {
@@ -115,7 +118,12 @@ export class Engine {
       findings.push({ range, offset: c.start + bom, length: c.end - c.start, text: token, ...verdict });
       lastEnd = c.end;
     }
-    return findings;
+    try {
+      const domainOf = (s: string): string | undefined => this.rules.domainOfWords(lowerWords(s));
+      return withMixedContracts(findings, { text, bom, lines, language: this.languageOf(opts), rules, phase, grammars: this.grammars, domainOf, suppressedLines: suppressed.lines });
+    } catch {
+      return findings;
+    }
   }
 
   private firstMatch(rules: CompiledRule[], token: string): { rule: CompiledRule; match: TokenMatch } | null {
