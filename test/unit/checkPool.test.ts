@@ -49,7 +49,7 @@ void test('worker threads give exactly the in-process results, in walk order', a
     const displays = pooled.results.map((r) => r.display);
     assert.deepEqual(displays, [...displays].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     assert.ok(pooled.skipped.some((s) => s.path === 'pkg1/latin1.md' && s.reason === 'not valid UTF-8'));
-    assert.ok(!pooled.skipped.some((s) => s.path.endsWith('blob.go')), 'binary files are skipped silently');
+    assert.ok(pooled.skipped.some((s) => s.path === 'pkg0/blob.go' && s.reason === 'binary file'));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

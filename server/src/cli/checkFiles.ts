@@ -83,7 +83,8 @@ export async function checkPaths(inputs: string[], rules: LoadedRules, opts: Che
   files.forEach((abs, i) => {
     const o = outcomes[i];
     if ('skip' in o) {
-      if (o.skip !== 'binary file') skipped.push({ path: abs, reason: o.skip });
+      // Binary and undecodable files are reported too (issue 2: skipped files are named, not dropped silently).
+      skipped.push({ path: abs, reason: o.skip });
       return;
     }
     filesChecked++;

@@ -146,8 +146,9 @@ function skipQuoted(text: string, i: number, quote: number): number {
 function withLeadingComments(text: string, offset: number, commentLines: Set<number>): number {
   let at = offset;
   while (at > 0) {
-    const prevStart = text.lastIndexOf('\n', at - 2) + 1;
-    if (!commentLines.has(prevStart)) break;
+    // The line above ends with the newline at at-1 (lastIndexOf clamps a negative start to 0).
+    const prevStart = at >= 2 ? text.lastIndexOf('\n', at - 2) + 1 : 0;
+    if (prevStart >= at || !commentLines.has(prevStart)) break;
     at = prevStart;
   }
   return at;

@@ -1,4 +1,10 @@
-/** Placeholder until the language server lands. */
+/** `termshift lsp --stdio` and `dist/server.js --stdio`: the server over stdin/stdout. */
+import { createConnection } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
 export function startStdioServer(): void {
-  throw new Error('the language server is not built yet');
+  // Anything written to stdout would corrupt the protocol stream: send stray logs to stderr.
+  // eslint-disable-next-line no-console -- the one place that must touch console: guarding stdout.
+  console.log = console.error;
+  startServer(createConnection(process.stdin, process.stdout));
 }

@@ -1,0 +1,182 @@
+// npm run bench:lsp — the language server's latencies, each next to what it is compared with:
+//  1. didChange → publishDiagnostics on a 10,000-line Go file (p50/p95/p99), termshift's server
+//     and a do-nothing server (bench/lsp-floor-server.mjs) measured in the same run, alternately;
+//  2. server start → first diagnostics for an opened file;
+//  3. responsiveness during the workspace scan of the bench corpus (~3,900 files, 1.1M lines):
+//     didChange → diagnostics and hover latency on an open file while the scan runs.
+// Robust rather than tuned: warm-up rounds, paired alternation, medians; nothing is asserted.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Rpc } from './lsp-rpc.mjs';
+import { existingCorpus, generate } from './generate.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SERVER = path.join(HERE, '..', 'dist', 'server.js');
+const FLOOR = path.join(HERE, 'lsp-floor-server.mjs');
+const CORPUS = path.join(HERE, 'corpus');
+const quick = process.argv.includes('--quick');
+const EDITS = quick ? 60 : 300;
+
+/** A deterministic 10,000-line Go file of the kind the plan describes (about 1 legacy term per 100 lines). */
+function bigGoFile(lines) {
+  const out = ['package webchat', '', 'import (', '\t"context"', '\t"fmt"', ')', ''];
+  let i = 0;
+  while (out.length < lines) {
+    i++;
+    const legacy = i % 4 === 0;
+    out.push(
+      `// Handler${i} serves one part of the conversation API.`,
+      `type Handler${i} struct {`,
+      `\tID        string \`json:"id"\``,
+      legacy ? `\tRunID     string \`json:"run_id" db:"run_id"\`` : `\tSessionID string \`json:"session_id"\``,
+      `\tCount     int`,
+      `}`,
+      ``,
+      `func (h *Handler${i}) Handle(ctx context.Context, in string) (string, error) {`,
+      `\tif in == "" {`,
+      `\t\treturn "", fmt.Errorf("handler ${i}: empty input")`,
+      `\t}`,
+      legacy ? `\tlog.Info().Str("run_id", h.RunID).Msg("handled")` : `\tlog.Info().Str("session_id", h.SessionID).Msg("handled")`,
+      `\th.Count++`,
+      `\treturn fmt.Sprintf("%s-%d", in, h.Count), nil`,
+      `}`,
+      ``,
+      `func (h *Handler${i}) RunLoop(ctx context.Context) error {`,
+      `\tfor {`,
+      `\t\tselect {`,
+      `\t\tcase <-ctx.Done():`,
+      `\t\t\treturn ctx.Err()`,
+      `\t\tdefault:`,
+      `\t\t}`,
+      `\t}`,
+      `}`,
+      ``,
+    );
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const fmt = (x) => x.toFixed(2).padStart(7);
+const summary = (xs) => `p50 ${fmt(pct(xs, 50))}  p95 ${fmt(pct(xs, 95))}  p99 ${fmt(pct(xs, 99))}  max ${fmt(Math.max(...xs))} ms`;
+
+async function openBig(script, text) {
+  const rpc = new Rpc(script);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termshift-bench-lsp-'));
+  await rpc.initialize(pathToFileURL(dir).href);
+  const uri = pathToFileURL(path.join(dir, 'big.go')).href;
+  const first = rpc.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
+  rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
+  const p = await first;
+  return { rpc, uri, version: 1, findings: p.params.diagnostics.length };
+}
+
+/** One keystroke in the middle of the file: type a letter into a comment, or delete it again. */
+async function keystroke(s, i, line) {
+  s.version++;
+  const change = i % 2 === 0 ? { range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: 'x' } : { range: { start: { line, character: 3 }, end: { line, character: 4 } }, text: '' };
+  const done = s.rpc.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === s.uri && m.params.version === s.version);
+  const t0 = performance.now();
+  s.rpc.notify('textDocument/didChange', { textDocument: { uri: s.uri, version: s.version }, contentChanges: [change] });
+  await done;
+  return performance.now() - t0;
+}
+
+async function changeLatency() {
+  const text = bigGoFile(10_000);
+  const line = text.split('\n').findIndex((l, n) => n > 5000 && l.startsWith('// Handler'));
+  const ours = await openBig(SERVER, text);
+  const floor = await openBig(FLOOR, text);
+  const a = [];
+  const b = [];
+  for (let i = 0; i < 20; i++) {
+    await keystroke(ours, i, line);
+    await keystroke(floor, i, line);
+  }
+  for (let i = 0; i < EDITS; i++) {
+    // Alternate which server goes first, so neither always meets a warmer machine.
+    if (i % 2) {
+      a.push(await keystroke(ours, i, line));
+      b.push(await keystroke(floor, i, line));
+    } else {
+      b.push(await keystroke(floor, i, line));
+      a.push(await keystroke(ours, i, line));
+    }
+  }
+  await ours.rpc.stop();
+  await floor.rpc.stop();
+  console.log(`didChange → diagnostics, 10,000-line Go file (${ours.findings} findings), ${EDITS} edits`);
+  console.log(`  termshift   ${summary(a)}`);
+  console.log(`  do-nothing  ${summary(b)}`);
+  console.log(`  p50 over floor: ${(pct(a, 50) - pct(b, 50)).toFixed(2)} ms (target ≤ 2 ms); p99 ${pct(a, 99).toFixed(1)} ms (target ≤ 25 ms)`);
+}
+
+async function startup() {
+  const text = bigGoFile(10_000);
+  const xs = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const t0 = performance.now();
+    const s = await openBig(SERVER, text);
+    xs.push(performance.now() - t0);
+    await s.rpc.stop();
+  }
+  console.log(`server start → first diagnostics (10,000-line Go file): median ${pct(xs, 50).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (target ≤ 400 ms)`);
+}
+
+function peakRssMiB(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function scanResponsiveness() {
+  const stamp = existingCorpus(CORPUS) ?? generate({ out: CORPUS });
+  const rpc = new Rpc(SERVER);
+  rpc.settings = { workspaceScan: true };
+  rpc.handlers.set('window/workDoneProgress/create', () => null);
+  const begin = rpc.next((m) => m.method === '$/progress' && m.params.value.kind === 'begin');
+  const end = rpc.next((m) => m.method === '$/progress' && m.params.value.kind === 'end', 600_000);
+  const withFindings = new Set();
+  rpc.listeners.add((m) => {
+    if (m.method === 'textDocument/publishDiagnostics' && m.params.uri !== uri && m.params.diagnostics.length) withFindings.add(m.params.uri);
+  });
+  const uri = pathToFileURL(path.join(CORPUS, 'scratch_open.go')).href;
+  await rpc.initialize(pathToFileURL(CORPUS).href, { progress: true });
+  const s = { rpc, uri, version: 1 };
+  rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: 'package webchat\n\n// a\nvar runID = 1\n' } });
+  await begin;
+  const t0 = performance.now();
+  let scanning = true;
+  void end.then(() => (scanning = false));
+  const change = [];
+  const hover = [];
+  let i = 0;
+  while (scanning) {
+    change.push(await keystroke(s, i++, 2));
+    const h0 = performance.now();
+    await rpc.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
+    hover.push(performance.now() - h0);
+  }
+  const scanMs = performance.now() - t0;
+  const rss = peakRssMiB(rpc.proc.pid);
+  await rpc.stop();
+  console.log(`workspace scan of ${stamp.files} files / ${stamp.lines} lines: ${(scanMs / 1000).toFixed(1)} s, ${withFindings.size} files with diagnostics, server peak RSS ${rss} MiB`);
+  console.log(`  during the scan, didChange → diagnostics  ${summary(change)} (${change.length} edits)`);
+  console.log(`  during the scan, hover                    ${summary(hover)}`);
+}
+
+if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: npm run build');
+console.log(`termshift bench:lsp — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}${quick ? ' (quick)' : ''}\n`);
+await changeLatency();
+console.log('');
+await startup();
+console.log('');
+if (!process.argv.includes('--no-scan')) await scanResponsiveness();

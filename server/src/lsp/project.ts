@@ -1,0 +1,95 @@
+/**
+ * The workspace as the server sees it: its folders, each with its rules and exclusions, and the
+ * one function that turns a document's text into findings (the engine does the work).
+ */
+import * as path from 'node:path';
+import type { Ignore } from 'ignore';
+import type { WorkspaceFolder } from 'vscode-languageserver/node';
+import type { Engine, Finding } from '../engine';
+import { excludeMatcher } from './excludes';
+import { normalizeUri, relativeTo, uriToPath } from './paths';
+import { loadFolderRules, type FolderRules } from './rules';
+import type { Settings, SettingsCache } from './settings';
+
+export interface Folder {
+  uri: string;
+  root: string;
+  name: string;
+  rules: FolderRules;
+}
+
+export interface CheckTarget {
+  uri: string;
+  text: string;
+  languageId?: string;
+}
+
+export interface Checked {
+  findings: Finding[];
+  settings: Settings;
+  engine: Engine;
+}
+
+export class Project {
+  folders: Folder[] = [];
+  trusted: boolean;
+
+  constructor(
+    readonly base: Engine,
+    readonly settings: SettingsCache,
+    trusted: boolean,
+  ) {
+    this.trusted = trusted;
+  }
+
+  setFolders(list: WorkspaceFolder[]): void {
+    this.folders = list.flatMap((f) => {
+      const root = uriToPath(f.uri);
+      if (!root) return [];
+      return [{ uri: normalizeUri(f.uri), root, name: f.name, rules: loadFolderRules(this.base, root, this.trusted) }];
+    });
+  }
+
+  /** The innermost folder that holds the URI. */
+  folderOf(uri: string): Folder | undefined {
+    const file = uriToPath(uri);
+    if (!file) return undefined;
+    let best: Folder | undefined;
+    for (const f of this.folders) {
+      if ((file === f.root || relativeTo(f.root, file) !== undefined) && (!best || f.root.length > best.root.length)) best = f;
+    }
+    return best;
+  }
+
+  reloadRules(folder: Folder, text?: string): void {
+    folder.rules = loadFolderRules(this.base, folder.root, this.trusted, text);
+  }
+
+  engineFor(uri: string): Engine {
+    return this.folderOf(uri)?.rules.engine ?? this.base;
+  }
+
+  /** The exclusions of a folder under these settings. */
+  async excludesOf(folder: Folder, settings: Settings): Promise<Ignore> {
+    return excludeMatcher(await this.settings.filesExcludeOf(folder.uri), settings.exclude);
+  }
+
+  /** Findings for a text under the settings of its URI; none when disabled or excluded. */
+  async check(target: CheckTarget, given?: { settings: Settings; excludes: Ignore }): Promise<Checked> {
+    const folder = this.folderOf(target.uri);
+    const settings = given?.settings ?? (await this.settings.get(target.uri));
+    const engine = folder?.rules.engine ?? this.base;
+    if (!settings.enable) return { findings: [], settings, engine };
+    const file = uriToPath(target.uri);
+    const rel = folder && file ? relativeTo(folder.root, file) : undefined;
+    if (folder && rel) {
+      const excludes = given?.excludes ?? (await this.excludesOf(folder, settings));
+      if (excludes.ignores(rel)) return { findings: [], settings, engine };
+    }
+    const opts = { path: rel ?? (file ? path.basename(file) : undefined), languageId: target.languageId, phase: settings.phase || undefined };
+    // Only the supported languages: never plain text, JSON or the rules file itself.
+    if (engine.languageOf(opts) === 'text') return { findings: [], settings, engine };
+    const findings = engine.check(target.text, opts);
+    return { findings, settings, engine };
+  }
+}
