@@ -1,0 +1,96 @@
+/**
+ * The units a Markdown block is judged by: a table row, a sentence, or a whole heading. A
+ * unit that names the old name as legacy/deprecated/renamed, maps old → new (an arrow after the
+ * token, or a table row that also holds the replacement) makes its tokens migration references;
+ * a unit that talks about a domain (planning) puts its tokens in that domain.
+ */
+import type { AnalyzerContext } from '../../analyzer';
+
+export interface Unit {
+  start: number;
+  end: number;
+  kind: 'row' | 'sentence' | 'item';
+  text: string;
+  migrationWording: boolean;
+  domain?: string;
+}
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const ARROW = /→|⇒|⟶|⟹|->/g;
+
+function isRow(line: string, next: string | undefined): boolean {
+  return /^\s*\|/.test(line) || (next !== undefined && DELIMITER_ROW.test(next) && line.includes('|'));
+}
+
+function inMask(pos: number, masks: Array<[number, number]>): boolean {
+  return masks.some(([s, e]) => pos >= s && pos < e);
+}
+
+/** Sentence ranges of [start, end) in doc: a `.`, `!` or `?` followed by white space ends one. */
+function sentences(doc: string, start: number, end: number, masks: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const ch = doc[i];
+    if ((ch === '.' || ch === '!' || ch === '?') && (i + 1 >= end || /\s/.test(doc[i + 1])) && !inMask(i, masks)) {
+      out.push([s, i + 1]);
+      s = i + 1;
+    }
+  }
+  if (doc.slice(s, end).trim()) out.push([s, end]);
+  return out;
+}
+
+/**
+ * Units of the block [start, end) of doc. Table rows are units of their own; the other lines are
+ * split into sentences, or kept whole (a heading). `masks` are ranges (inline code, link
+ * destinations) whose punctuation never ends a sentence.
+ */
+export function splitUnits(ctx: AnalyzerContext, doc: string, start: number, end: number, whole: boolean, masks: Array<[number, number]>): Unit[] {
+  const spans: Array<[number, number, Unit['kind']]> = [];
+  const lines: Array<[number, number]> = [];
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  re.lastIndex = start;
+  let m: RegExpExecArray | null;
+  while (re.lastIndex < end && (m = re.exec(doc)) && m[0] !== '') lines.push([m.index, Math.min(m.index + m[0].length, end)]);
+  let prose: [number, number] | null = null;
+  const flush = (): void => {
+    if (!prose) return;
+    if (whole) spans.push([prose[0], prose[1], 'item']);
+    else for (const [s, e] of sentences(doc, prose[0], prose[1], masks)) spans.push([s, e, 'sentence']);
+    prose = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const [ls, le] = lines[i];
+    const next = lines[i + 1] ? doc.slice(lines[i + 1][0], lines[i + 1][1]) : undefined;
+    if (isRow(doc.slice(ls, le), next)) {
+      flush();
+      spans.push([ls, le, 'row']);
+    } else if (prose) prose[1] = le;
+    else prose = [ls, le];
+  }
+  flush();
+  return spans.map(([s, e, kind]) => {
+    const text = doc.slice(s, e);
+    return { start: s, end: e, kind, text, migrationWording: ctx.isMigrationText(text), domain: ctx.domainOf(text) };
+  });
+}
+
+export function unitAt(units: Unit[], pos: number): Unit | undefined {
+  return units.find((u) => pos >= u.start && pos < u.end);
+}
+
+/** Is there an arrow after the token in its unit (`run_id` → `session_id`, `X.RunID` → replaced by …)? */
+export function arrowAfter(unit: Unit, tokenEnd: number): boolean {
+  ARROW.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ARROW.exec(unit.text))) if (unit.start + m.index >= tokenEnd) return true;
+  return false;
+}
+
+/** Does a table row hold the token's replacement elsewhere (an old | new mapping row)? */
+export function rowMapsTo(unit: Unit, tokenStart: number, tokenEnd: number, replacements: string[]): boolean {
+  if (unit.kind !== 'row') return false;
+  const rest = (unit.text.slice(0, tokenStart - unit.start) + ' ' + unit.text.slice(tokenEnd - unit.start)).toLowerCase();
+  return replacements.some((r) => r !== '' && new RegExp(`(?<![a-z0-9])${r.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(rest));
+}

@@ -1,0 +1,182 @@
+/**
+ * Which domain a TypeScript occurrence belongs to, read from the syntax around it, nearest first:
+ * the object of a property access (`ev.planning?.run_id`, a `run: PlanningRun` parameter), the
+ * key, member, variable or JSX element it is the value of, the call it is an argument of, the
+ * `case 'planning.start':` or `if (ev.type === 'planning.start')` it sits in, the interface,
+ * class or function (`PlanningWidget`) enclosing it. Words naming the session instead
+ * (`session`, `conv`) settle it the other way: the nearest signal wins.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { AnalyzerContext } from '../../analyzer';
+import { matchToken } from '../../matcher';
+import { splitWords } from '../../words';
+import { field, FUNCTION_LIKE, named, NAMED_SCOPES, same } from './syntax';
+
+export interface Signal {
+  domain?: string;
+  /** The text names the session: no domain, and a bare `run` holds the session. */
+  evidence?: boolean;
+}
+
+const MAX_SIGNAL_WORDS = 12;
+const MAX_SIGNAL_CHARS = 2000;
+/**
+ * How far up the tree a signal is looked for. tree-sitter finds a node's parent by walking down
+ * from the root, so climbing is quadratic in depth: 10,000 nested brackets took 6 s without a cap.
+ * Real code rarely nests a name 128 levels below the declaration that scopes it.
+ */
+const MAX_CLIMB = 128;
+
+const IDENT = /[A-Za-z0-9_$]+/g;
+
+/**
+ * The words of a name with the term itself taken out, in its old or new spelling
+ * (getPlanningRunId → get planning; conv.sessionId → conv): the term says nothing about the scope,
+ * and counting it would let a fix (run_id → session_id) turn its neighbours' verdicts, so fixes
+ * would not converge.
+ */
+function wordsWithoutTerm(ctx: AnalyzerContext, token: string): string[] {
+  let words = splitWords(token);
+  for (const r of ctx.rules.rules) {
+    const m = matchToken(token, r.seqs);
+    if (m) for (const part of m.parts) if (part.seq.kind !== 'bare') words = words.filter((w) => w.end <= part.start || w.start >= part.end);
+    const pref = r.spec.preferred.map((w) => w.toLowerCase());
+    if (pref.length < 2) continue;
+    for (let i = 0; i + pref.length <= words.length; ) {
+      if (pref.every((w, k) => words[i + k].lower === w)) words = [...words.slice(0, i), ...words.slice(i + pref.length)];
+      else i++;
+    }
+  }
+  return words.map((w) => w.lower);
+}
+
+/** Reads a qualifier or name right to left: the word nearest the token decides. */
+export function signalOf(ctx: AnalyzerContext, text: string): Signal | null {
+  if (!text) return null;
+  // Bounded by words, not characters, and only after the term is taken out: a length limit would
+  // flip when a fix makes the text a few characters longer.
+  const words = (text.slice(-MAX_SIGNAL_CHARS).match(IDENT) ?? []).flatMap((t) => wordsWithoutTerm(ctx, t));
+  for (let i = words.length - 1; i >= Math.max(0, words.length - MAX_SIGNAL_WORDS); i--) {
+    // Plurals name the same thing: `sessions.get(id)`, `planners[i]`.
+    const w = words[i].length > 3 && words[i].endsWith('s') ? words[i].slice(0, -1) : words[i];
+    const d = ctx.domainOf(words[i]) ?? ctx.domainOf(w);
+    if (d) return { domain: d };
+    if (ctx.hasEvidence(words[i]) || ctx.hasEvidence(w)) return { evidence: true };
+  }
+  return null;
+}
+
+/**
+ * What an initialiser says about the value: the head of a call (`sessions.get` of
+ * `sessions.get(run_id)`), a name, a member chain, a cast. Object and function literals and call
+ * arguments are left out: they describe other values, and the term itself inside them would make
+ * the verdict change when the term is renamed.
+ */
+export function headOf(value: Node | null): string {
+  if (!value || /^(?:object|array|arrow_function|function_expression|template_string|string|class)$/.test(value.type)) return '';
+  const paren = value.text.indexOf('(');
+  return paren < 0 ? value.text : value.text.slice(0, paren);
+}
+
+/** How many statements before a reference are searched for its declaration, per enclosing block. */
+const MAX_STATEMENTS_BACK = 64;
+
+/** The declared type or initialiser of a local name: parameters and earlier declarations of enclosing scopes. */
+export function declarationOf(from: Node, name: string): string | null {
+  let child: Node = from;
+  let depth = 0;
+  for (let n: Node | null = from.parent; n && depth < MAX_CLIMB; child = n, n = n.parent, depth++) {
+    if (n.type === 'for_in_statement' && field(n, 'left')?.text === name) return headOf(field(n, 'right'));
+    if (FUNCTION_LIKE.has(n.type)) {
+      const params = field(n, 'parameters') ?? field(n, 'parameter');
+      if (params?.type === 'identifier' && params.text === name) return null;
+      for (const p of params ? named(params) : []) {
+        if (field(p, 'pattern')?.text === name) return field(p, 'type')?.text ?? null;
+      }
+    }
+    if (n.type === 'statement_block' || n.type === 'program' || n.type === 'class_body') {
+      // Walk back from the statement holding the reference: declarations come first, and a file of
+      // thousands of statements must not make every lookup scan all of them.
+      let stmt: Node | null = child;
+      for (let k = 0; stmt && k < MAX_STATEMENTS_BACK; stmt = stmt.previousNamedSibling, k++) {
+        if (stmt.type !== 'lexical_declaration' && stmt.type !== 'variable_declaration') continue;
+        for (const d of named(stmt)) {
+          if (d.type !== 'variable_declarator' || field(d, 'name')?.text !== name) continue;
+          return field(d, 'type')?.text ?? headOf(field(d, 'value'));
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** What a parent says about the child we came up from; null when it says nothing. */
+function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
+  switch (p.type) {
+    case 'member_expression':
+    case 'subscript_expression': {
+      const obj = field(p, 'object');
+      // Only the property (or index) is qualified by the object; error recovery puts other children here.
+      if (!obj || !same(field(p, p.type === 'member_expression' ? 'property' : 'index'), c)) return null;
+      if (obj.type === 'identifier' || obj.type === 'this') {
+        const decl = obj.type === 'identifier' ? declarationOf(p, obj.text) : null;
+        return signalOf(ctx, obj.text) ?? (decl ? signalOf(ctx, decl) : null);
+      }
+      return signalOf(ctx, obj.text);
+    }
+    case 'pair':
+      return same(field(p, 'value'), c) ? signalOf(ctx, field(p, 'key')?.text ?? '') : null;
+    case 'property_signature':
+    case 'public_field_definition':
+    case 'required_parameter':
+    case 'optional_parameter':
+    case 'variable_declarator': {
+      const name = field(p, 'name') ?? field(p, 'pattern');
+      const type = field(p, 'type');
+      if (same(name, c)) return (type ? signalOf(ctx, type.text) : null) ?? (p.type === 'variable_declarator' ? signalOf(ctx, headOf(field(p, 'value'))) : null);
+      return signalOf(ctx, name?.text ?? '');
+    }
+    case 'assignment_expression':
+    case 'augmented_assignment_expression': {
+      const left = field(p, 'left');
+      if (same(left, c)) return signalOf(ctx, headOf(field(p, 'right')));
+      // The target of an assignment is a name or member; error recovery can make it anything.
+      return left && /^(?:identifier|member_expression|subscript_expression)$/.test(left.type) ? signalOf(ctx, left.text) : null;
+    }
+    case 'arguments': {
+      const call = p.parent;
+      const callee = call ? (field(call, 'function') ?? field(call, 'constructor')) : null;
+      return callee ? signalOf(ctx, callee.text) : null;
+    }
+    case 'jsx_opening_element':
+    case 'jsx_self_closing_element':
+      return same(field(p, 'name'), c) ? null : signalOf(ctx, field(p, 'name')?.text ?? '');
+    case 'jsx_element': {
+      const open = field(p, 'open_tag');
+      return same(open, c) ? null : signalOf(ctx, (open && field(open, 'name')?.text) ?? '');
+    }
+    case 'switch_case': {
+      const value = field(p, 'value');
+      return same(value, c) || !value ? null : signalOf(ctx, value.text);
+    }
+    case 'if_statement':
+      return same(field(p, 'consequence'), c) ? signalOf(ctx, field(p, 'condition')?.text ?? '') : null;
+    default:
+      if (NAMED_SCOPES.has(p.type)) {
+        const name = field(p, 'name');
+        return name && !same(name, c) ? signalOf(ctx, name.text) : null;
+      }
+      return null;
+  }
+}
+
+/** The nearest signal above `node`. */
+export function scopeSignal(ctx: AnalyzerContext, node: Node): Signal | null {
+  let c = node;
+  let depth = 0;
+  for (let p = node.parent; p && depth < MAX_CLIMB; c = p, p = p.parent, depth++) {
+    const s = parentSignal(ctx, p, c);
+    if (s) return s;
+  }
+  return null;
+}
