@@ -37,7 +37,7 @@ const WATCHED = '**/*.{go,sql,md,markdown,mdx,proto,ts,mts,cts,tsx,js,mjs,cjs,js
 
 export function startServer(connection: Connection): void {
   // The tree-sitter grammars load while the client starts up, not after initialize.
-  const engineReady = Engine.create();
+  const engineReady = Engine.create(undefined, { incremental: true });
   const documents = new TextDocuments(TextDocument);
   let caps: ClientCapabilities = {};
   let ctx: { project: Project; store: FindingsStore; delivery: Delivery; scanner: WorkspaceScanner; status: StatusReporter; deps: CodeActionDeps } | undefined;

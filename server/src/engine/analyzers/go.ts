@@ -5,7 +5,7 @@
  * query parameter, map key, SQL handed to the SQL analyzer); comments take their declaration's domain.
  */
 import type { Language, Node, Point, Range } from 'web-tree-sitter';
-import { candidateDeclarations, type Chunk } from '../goChunks';
+import { topLevelDeclarations, type Chunk } from '../goChunks';
 import { LineIndex } from '../positions';
 import type { Position } from '../types';
 import type { Analyzer, AnalyzerContext } from '../analyzer';
@@ -17,28 +17,79 @@ import { looksLikeSql, roleOf } from './go/strings';
 import { ancestors, field, named, resetAncestry, STRING_TYPES, stringContent } from './go/syntax';
 
 const IDENTIFIERS = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
-const CANDIDATE_HINT = /run/gi;
 
-export function createGoAnalyzer(language: Language): Analyzer {
+export interface GoAnalyzerOptions {
+  /** Remember each declaration's candidates by its text: an editor re-checks mostly unchanged files. */
+  cacheDeclarations?: boolean;
+}
+
+const MAX_CACHED_DECLARATION = 64 * 1024;
+const MAX_CACHE_ENTRIES = 20_000;
+
+/** FNV-1a over UTF-16 units, twice with different seeds: a key that does not retain the document text. */
+function declarationKey(text: string, start: number, end: number): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ (end - start);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `${end - start}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+}
+
+export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions = {}): Analyzer {
   const parser = newParser(language);
+  const caches = new WeakMap<object, Map<string, Candidate[]>>();
   return (text, ctx) => {
     // Parse only the top-level declarations that may hold a term (parsing dominates the cost);
     // tree-sitter's included ranges keep every offset relative to the whole file.
-    const chunks = candidateDeclarations(text, (s) => ctx.rules.mayMatch(s));
-    if (chunks.length === 0) return [];
-    const covered = chunks.reduce((n, c) => n + c.end - c.start, 0);
+    // One pass of the term pattern over the file, then per declaration only where bare words may count.
+    const hits = ctx.rules.termOffsets(text);
+    const bare = ctx.rules.mayMatchBare(text);
+    let h = 0;
+    const decls = topLevelDeclarations(text).filter((d) => {
+      while (h < hits.length && hits[h] < d.start) h++;
+      if (h < hits.length && hits[h] < d.end) return true;
+      return bare && ctx.rules.mayMatchBare(text.slice(d.start, d.end));
+    });
+    if (decls.length === 0) return [];
+    let cache: Map<string, Candidate[]> | undefined;
+    if (options.cacheDeclarations) {
+      cache = caches.get(ctx.rules);
+      if (!cache) caches.set(ctx.rules, (cache = new Map()));
+    }
+    const out: Candidate[] = [];
+    const todo: { chunk: Chunk; key?: string }[] = [];
+    for (const d of decls) {
+      const key = cache && d.end - d.start <= MAX_CACHED_DECLARATION ? declarationKey(text, d.start, d.end) : undefined;
+      const hit = key ? cache?.get(key) : undefined;
+      if (hit) for (const c of hit) out.push({ ...c, start: c.start + d.start, end: c.end + d.start });
+      else todo.push({ chunk: d, key });
+    }
+    if (todo.length === 0) return out;
+    const covered = todo.reduce((n, t) => n + t.chunk.end - t.chunk.start, 0);
     let tree;
     if (covered > text.length * 0.8) {
       tree = parser.parse(text);
     } else {
       const lines = new LineIndex(text);
       const range = (c: Chunk): Range => ({ startIndex: c.start, endIndex: c.end, startPosition: toPoint(lines.positionAt(c.start)), endPosition: toPoint(lines.positionAt(c.end)) });
-      tree = parser.parse(text, null, { includedRanges: chunks.map(range) });
+      tree = parser.parse(text, null, { includedRanges: todo.map((t) => range(t.chunk)) });
     }
-    if (!tree) return [];
+    if (!tree) return out;
     try {
       resetAncestry();
-      return new GoFile(text, ctx).analyze(tree.rootNode, chunks);
+      const file = new GoFile(text, ctx);
+      for (const { chunk, key } of todo) {
+        const found = file.analyzeChunk(tree.rootNode, chunk);
+        out.push(...found);
+        if (cache && key) {
+          if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
+          cache.set(key, found.map((c) => ({ ...c, start: c.start - chunk.start, end: c.end - chunk.start })));
+        }
+      }
+      return out;
     } finally {
       resetAncestry();
       tree.delete();
@@ -66,18 +117,16 @@ class GoFile {
     this.domains = new GoDomains((s) => ctx.domainOf(s));
   }
 
-  analyze(root: Node, chunks: Chunk[]): Candidate[] {
-    for (const chunk of chunks) this.analyzeChunk(root, chunk);
-    return this.out;
-  }
-
-  private analyzeChunk(root: Node, chunk: Chunk): void {
+  /** The candidates of one top-level declaration. */
+  analyzeChunk(root: Node, chunk: Chunk): Candidate[] {
+    const first = this.out.length;
     const slice = this.text.slice(chunk.start, chunk.end);
-    CANDIDATE_HINT.lastIndex = 0;
+    const hint = this.ctx.rules.hint;
+    hint.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = CANDIDATE_HINT.exec(slice))) {
+    while ((m = hint.exec(slice))) {
       m.index += chunk.start;
-      const node = root.descendantForIndex(m.index, m.index + 3);
+      const node = root.descendantForIndex(m.index, m.index + m[0].length);
       if (!node) continue;
       const owner = this.ownerOf(node);
       if (!owner || this.seen.has(owner.startIndex)) continue;
@@ -86,6 +135,7 @@ class GoFile {
       else if (STRING_TYPES.has(owner.type)) this.string(owner);
       else if (owner.type === 'comment') this.comment(owner);
     }
+    return this.out.slice(first);
   }
 
   /** The identifier, string literal or comment a position lies in. */

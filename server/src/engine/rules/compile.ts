@@ -20,8 +20,17 @@ export interface Ruleset {
   phase?: string;
   exclude: Ignore;
   excludePatterns: string[];
+  /**
+   * Where an analyzer should look (global, case-insensitive): every rule word sequence contains
+   * one of these words, so a token holding a term always contains a hint match.
+   */
+  hint: RegExp;
   /** Cheap test: may this text hold anything a rule matches? */
   mayMatch(text: string): boolean;
+  /** Offsets where a rule's word sequence may start (the term, renames, removals; not bare words). */
+  termOffsets(text: string): number[];
+  /** May a bare head word here hold the preferred concept (bare word plus evidence)? */
+  mayMatchBare(text: string): boolean;
   /** Domain id whose marker word appears among these words. */
   domainOfWords(words: string[]): string | undefined;
   /** Words that show a value holds the preferred concept (session). */
@@ -83,10 +92,18 @@ export function compileRules(file: RulesFile): Ruleset {
     packages.push(...(r.spec.packages ?? []));
   }
   const termRe = termAlts.length ? new RegExp(termAlts.join('|'), 'i') : null;
+  const termReGlobal = termAlts.length ? new RegExp(termAlts.join('|'), 'gi') : null;
   const bareRe = bareAlts.length ? new RegExp(`(?:^|[^a-z])(?:${bareAlts.join('|')})(?![a-z])`, 'i') : null;
   const evidenceRe = evidence.size ? new RegExp([...evidence].map(escapeRe).join('|'), 'i') : null;
   const excludePatterns = file.exclude ?? [];
+  // One word per sequence suffices: the legacy head word when the sequence has it (run ⊂ runs).
+  const hints = new Set<string>();
+  for (const r of rules) {
+    const head = r.spec.legacy[0].toLowerCase();
+    for (const s of r.seqs) hints.add(s.from.some((w) => w.startsWith(head)) ? head : s.from[0]);
+  }
   return {
+    hint: new RegExp([...hints].map(escapeRe).join('|') || '(?!)', 'gi'),
     rules,
     phase: file.phase,
     exclude: ignore().add(excludePatterns),
@@ -96,6 +113,17 @@ export function compileRules(file: RulesFile): Ruleset {
     migrationPattern: migration.length ? new RegExp(`(?<![A-Za-z0-9_])(?:${migration.join('|')})(?![A-Za-z0-9_])`, 'i') : null,
     mayMatch(text: string): boolean {
       if (termRe?.test(text)) return true;
+      return !!(bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text));
+    },
+    termOffsets(text: string): number[] {
+      if (!termReGlobal) return [];
+      const out: number[] = [];
+      termReGlobal.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = termReGlobal.exec(text))) out.push(m.index);
+      return out;
+    },
+    mayMatchBare(text: string): boolean {
       return !!(bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text));
     },
     domainOfWords(words: string[]): string | undefined {
