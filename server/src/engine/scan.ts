@@ -26,6 +26,16 @@ function unitAt(text: string, pos: number): [number, number] {
   return [s, e];
 }
 
+const ARROW = /^[\s`'"*_]*(?:to|into|→|->|=>|⇒|becomes|with)[\s`'"*_]+/i;
+
+/** "from run_id to session_id", "run_id → session_id": the old name beside its new one is a migration reference. */
+function namesItsReplacementNext(text: string, end: number, replacement: string | null | undefined): boolean {
+  if (!replacement) return false;
+  const after = text.slice(end, end + 40 + replacement.length);
+  const arrow = ARROW.exec(after);
+  return !!arrow && after.startsWith(replacement, arrow[0].length);
+}
+
 export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions): Candidate[] {
   const out: Candidate[] = [];
   const base = opts.offset ?? 0;
@@ -54,6 +64,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       if (u.migration) c.migration = true;
       if (!c.domain && u.domain) c.domain = u.domain;
     }
+    if (!c.migration && namesItsReplacementNext(text, start + token.length, ctx.match(token)?.replacement)) c.migration = true;
     out.push(c);
   }
   return out;
