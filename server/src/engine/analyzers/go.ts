@@ -115,7 +115,11 @@ class GoFile {
     private readonly ctx: AnalyzerContext,
   ) {
     this.domains = new GoDomains((s) => ctx.domainOf(s));
+    // The Go convention for generated files (a serialized descriptor must not be edited by hand).
+    this.generated = /^\/\/ Code generated .* DO NOT EDIT\.$/m.test(text.slice(0, 2048));
   }
+
+  private readonly generated: boolean;
 
   /** The candidates of one top-level declaration. */
   analyzeChunk(root: Node, chunk: Chunk): Candidate[] {
@@ -277,6 +281,7 @@ class GoFile {
         for (const c of scanWords(content, this.ctx, { context: 'string', offset, inherit: scope ? { domain: scope } : undefined })) {
           const before = this.text.slice(Math.max(0, c.start - 1), c.start);
           if ((before === '?' || before === '&') && this.text[c.end] === '=') c.context = 'url';
+          if (this.generated) c.noFix = 'generated code: change its source and regenerate';
           this.out.push(c);
         }
     }

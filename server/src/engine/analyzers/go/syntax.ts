@@ -68,5 +68,11 @@ export const STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_l
 
 /** The contents of a string literal: [offset, text] without its quotes. */
 export function stringContent(node: Node): [number, string] {
-  return [node.startIndex + 1, node.text.slice(1, Math.max(1, node.text.length - 1))];
+  const text = node.text.slice(1, Math.max(1, node.text.length - 1));
+  // "\x06run_id" (generated descriptors, "\nrun_id"): an escape is not part of the next word.
+  // Blanked to the same length, so offsets still point into the file.
+  const content = node.type === 'interpreted_string_literal' && text.includes('\\') ? text.replace(ESCAPE, (e) => ' '.repeat(e.length)) : text;
+  return [node.startIndex + 1, content];
 }
+
+const ESCAPE = /\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{3}|.)/g;
