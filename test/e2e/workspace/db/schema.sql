@@ -1,0 +1,8 @@
+CREATE TABLE IF NOT EXISTS agent_mode_changes (
+    run_id TEXT NOT NULL,
+    from_mode TEXT NOT NULL,
+    to_mode TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS idx_agent_mode_changes_run_id_at ON agent_mode_changes(run_id, at);

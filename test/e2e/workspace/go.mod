@@ -1,0 +1,3 @@
+module example.com/webchat
+
+go 1.22
