@@ -120,7 +120,7 @@ export class Engine {
       candidates = this.analyze(this.languageOf(opts), text, 0);
     } catch {
       // An analyzer bug must never take the editor or CI down: fall back to the word scanner.
-      candidates = analyzeText(text, this.context(0));
+      candidates = analyzeText(text, this.analyzerContext());
     }
     const phase = opts.phase ?? this.rules.phase;
     const findings: Finding[] = [];
@@ -168,11 +168,15 @@ export class Engine {
   }
 
   private analyze(language: LanguageId, text: string, depth: number): Candidate[] {
-    const ctx = this.context(depth);
+    const ctx = this.analyzerContext(depth);
     return this.analyzers[depth > MAX_EMBED_DEPTH ? 'text' : language](text, ctx);
   }
 
-  private context(depth: number): AnalyzerContext {
+  /**
+   * What analyzers are given. Public so tests can call an analyzer directly: through `check`, a
+   * throwing analyzer would be hidden by the word-scanner fallback.
+   */
+  analyzerContext(depth = 0): AnalyzerContext {
     const rules = this.rules;
     const tokenCache = this.tokenCache;
     const match = (token: string): TokenMatch | null => {
