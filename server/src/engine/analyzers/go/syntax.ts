@@ -32,9 +32,12 @@ function parentOf(node: Node): Node | null {
   return p;
 }
 
+/** Real code nests a few dozen levels; 10,000 nested braces must not cost 10,000 steps per token. */
+const MAX_DEPTH = 256;
+
 export function* ancestors(node: Node): Generator<Node> {
   let n = parentOf(node);
-  while (n) {
+  for (let depth = 0; n && depth < MAX_DEPTH; depth++) {
     yield n;
     n = parentOf(n);
   }
