@@ -81,7 +81,8 @@ export async function codeActions(deps: CodeActionDeps, params: CodeActionParams
       if (d.source !== SOURCE || !isFixData(d.data)) continue;
       const data = d.data;
       // A diagnostic from an older version, or text that is no longer there: no edit (never a stale one).
-      if (data.replacement === null || (data.version !== null && data.version !== doc.version) || doc.getText(d.range) !== data.text) continue;
+      // A missing version (Neovim 0.7 drops `version: null` from data) means unknown, as null does.
+      if (data.replacement === null || (data.version != null && data.version !== doc.version) || doc.getText(d.range) !== data.text) continue;
       actions.push({ title: `Replace \`${data.text}\` with \`${data.replacement}\``, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: versioned([{ range: d.range, newText: data.replacement }]) });
     }
   }

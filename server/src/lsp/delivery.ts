@@ -40,6 +40,12 @@ export class Delivery {
   private readonly lastCost = new Map<string, number>();
   private drainTimer?: NodeJS.Timeout;
   private drainStarted?: number;
+  /** Bumped when settings, rules or a file's existence change: results checked before are stale. */
+  private epoch = 0;
+  /** The epoch each open document's stored findings were checked in. */
+  private readonly checkedIn = new Map<string, number>();
+  /** The check running for each open document, for its version and epoch. */
+  private readonly inflight = new Map<string, { key: string; promise: Promise<Entry | undefined> }>();
   /** Set once the client is initialized and says it supports workspace/diagnostic/refresh. */
   canRefresh = false;
 
@@ -89,17 +95,49 @@ export class Delivery {
   /** A closed document's cost is forgotten. */
   forget(uri: string): void {
     this.lastCost.delete(uri);
+    this.checkedIn.delete(uri);
   }
 
-  async validate(uri: string): Promise<Entry | undefined> {
+  /**
+   * Settings, rules or files changed: every result checked before is stale. Re-checks the open
+   * documents and, once they are checked, asks a pull client to pull again (asked earlier, it
+   * could pull the old results while the new settings are still being read).
+   */
+  revalidate(uris: string[]): void {
+    this.epoch++;
+    const checks = uris.map((u) => this.validate(u));
+    void Promise.allSettled(checks).then(() => this.refresh());
+  }
+
+  /** Checks an open document's current version (one check per version and epoch at a time). */
+  validate(uri: string): Promise<Entry | undefined> {
     const doc = this.documents.get(uri);
-    if (!doc) return undefined;
+    if (!doc) return Promise.resolve(undefined);
+    const key = `${doc.version}:${this.epoch}`;
+    const running = this.inflight.get(uri);
+    if (running?.key === key) return running.promise;
+    const promise = this.check(uri, doc, this.epoch).finally(() => {
+      if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
+    });
+    this.inflight.set(uri, { key, promise });
+    return promise;
+  }
+
+  private async check(uri: string, doc: TextDocument, epoch: number): Promise<Entry | undefined> {
     const version = doc.version;
     const started = performance.now();
     const checked = await this.project.check({ uri, text: doc.getText(), languageId: doc.languageId });
     this.lastCost.set(uri, performance.now() - started);
-    if (this.documents.get(uri)?.version !== version) return undefined; // stale: a newer run follows
-    return this.store.set({ uri, version, ...checked, open: true });
+    // Stale: a newer version, or settings that changed while they were read; a newer run follows.
+    if (this.documents.get(uri)?.version !== version || epoch !== this.epoch) return undefined;
+    const entry = this.store.set({ uri, version, ...checked, open: true });
+    if (entry) this.checkedIn.set(uri, epoch);
+    return entry;
+  }
+
+  /** The stored findings are for the document's current version, under the current settings. */
+  private isFresh(uri: string, entry: Entry | undefined, doc: TextDocument): entry is Entry {
+    return !!entry?.open && entry.version === doc.version && this.checkedIn.get(uri) === this.epoch && !this.pending.has(uri);
   }
 
   private publish(uri: string): void {
@@ -135,8 +173,10 @@ export class Delivery {
     if (rules) return { kind: DocumentDiagnosticReportKind.Full, resultId: rules.resultId, items: rules.diagnostics };
     const doc = this.documents.get(uri);
     let entry = this.store.get(uri);
-    if (doc && !(entry?.open && entry.version === doc.version && !this.pending.has(uri))) {
+    if (doc && !this.isFresh(uri, entry, doc)) {
       entry = await this.validate(uri);
+      // Settings changed while they were read (the document did not): check once more.
+      if (!entry && this.documents.get(uri)?.version === doc.version) entry = await this.validate(uri);
       // The document moved while it was checked: ask the client to pull again.
       if (!entry) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
     }

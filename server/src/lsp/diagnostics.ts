@@ -9,8 +9,8 @@ export interface FixData {
   ruleId: string;
   text: string;
   replacement: string | null;
-  /** The document version the diagnostic was computed for (null: a file that is not open). */
-  version: number | null;
+  /** The document version the diagnostic was computed for (null: a file that is not open; some clients drop null: missing means null). */
+  version?: number | null;
   /** Rename-everywhere groups occurrences by this key. */
   key: string;
 }

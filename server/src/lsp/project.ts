@@ -33,6 +33,12 @@ export interface Checked {
 export class Project {
   folders: Folder[] = [];
   trusted: boolean;
+  /**
+   * Open documents (normalized URIs) whose file was deleted on disk: an editor may keep such a
+   * document open; it has no findings and no workspace edit may target it, until the file is
+   * created again, the document saved or it is closed.
+   */
+  readonly deleted = new Set<string>();
 
   constructor(
     readonly base: Engine,
@@ -79,7 +85,7 @@ export class Project {
     const folder = this.folderOf(target.uri);
     const settings = given?.settings ?? (await this.settings.get(target.uri));
     const engine = folder?.rules.engine ?? this.base;
-    if (!settings.enable) return { findings: [], settings, engine };
+    if (!settings.enable || this.deleted.has(normalizeUri(target.uri))) return { findings: [], settings, engine };
     const file = uriToPath(target.uri);
     const rel = folder && file ? relativeTo(folder.root, file) : undefined;
     if (folder && rel) {

@@ -93,9 +93,8 @@ export function startServer(connection: Connection): void {
   /** Everything depends on settings and rules: re-check open documents, rescan, re-pull. */
   const revalidateAll = (): void => {
     const c = need();
-    for (const d of documents.all()) if (!isRulesFile(d.uri)) c.delivery.schedule(d.uri);
+    c.delivery.revalidate(documents.all().filter((d) => !isRulesFile(d.uri)).map((d) => d.uri));
     scanIfEnabled();
-    c.delivery.refresh();
   };
   const reloadRules = (rulesUri: string, text?: string): void => {
     const c = need();
@@ -136,11 +135,15 @@ export function startServer(connection: Connection): void {
     c.delivery.schedule(document.uri);
   });
   documents.onDidSave(({ document }) => {
+    // Saving a deleted file's document writes it again.
+    if (need().project.deleted.delete(normalizeUri(document.uri))) need().delivery.revalidate([document.uri]);
     if (isRulesFile(document.uri)) reloadRules(document.uri);
   });
   documents.onDidClose(({ document }) => {
     const c = need();
     c.delivery.forget(document.uri);
+    // Closed, the file is what is on disk (or nothing).
+    c.project.deleted.delete(normalizeUri(document.uri));
     const file = uriToPath(document.uri);
     if (file && !isRulesFile(document.uri)) {
       // Back to what is on disk (or nothing, when the file is not part of the scan).
@@ -162,13 +165,24 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const c = need();
     let rescan = false;
+    const touched: string[] = [];
+    const openDocs = new Map(documents.all().map((d) => [normalizeUri(d.uri), d.uri]));
     for (const ch of changes) {
+      const uri = normalizeUri(ch.uri);
       const name = path.basename(uriToPath(ch.uri) ?? '');
+      // An open document of a deleted file has no findings; one whose file came back has them again.
+      const open = openDocs.get(uri);
+      if (open && !isRulesFile(open) && (ch.type === FileChangeType.Deleted) !== c.project.deleted.has(uri)) {
+        if (ch.type === FileChangeType.Deleted) c.project.deleted.add(uri);
+        else c.project.deleted.delete(uri);
+        touched.push(open);
+      }
       if (name === RULES_FILE) reloadRules(ch.uri);
       else if (name === '.gitignore') rescan = true;
-      else if (ch.type === FileChangeType.Deleted) c.scanner.fileDeleted(normalizeUri(ch.uri));
-      else void c.scanner.fileChanged(normalizeUri(ch.uri));
+      else if (ch.type === FileChangeType.Deleted) c.scanner.fileDeleted(uri);
+      else void c.scanner.fileChanged(uri);
     }
+    if (touched.length) c.delivery.revalidate(touched);
     if (rescan) scanIfEnabled();
   });
 

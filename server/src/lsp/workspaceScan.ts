@@ -4,6 +4,7 @@
  * number of reads in flight, cancellation checked before every file, progress reported, and the
  * event loop yielded after every file so edits in open documents are answered in between.
  */
+import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { CancellationTokenSource, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -161,7 +162,7 @@ export class WorkspaceScanner {
     const outcome = given && worker ? await worker.check(file) : undefined;
     if (outcome && given) {
       if (this.documents.get(uri)) return;
-      if ('skip' in outcome) this.store.clear(uri);
+      if ('skip' in outcome || !existsSync(file)) this.store.clear(uri);
       else this.store.set({ uri, version: null, findings: outcome.findings, settings: given.settings, engine: this.project.engineFor(uri), open: false });
       return;
     }
@@ -173,7 +174,10 @@ export class WorkspaceScanner {
     }
     const checked = await this.project.check({ uri, text }, given);
     if (this.documents.get(uri)) return;
-    this.store.set({ uri, version: null, ...checked, open: false });
+    // Deleted while it was read and checked (a document closed, then deleted: the re-read the
+    // close started must not bring its findings back after the delete event was handled).
+    if (!existsSync(file)) this.store.clear(uri);
+    else this.store.set({ uri, version: null, ...checked, open: false });
   }
 
   /** A watched file was created or changed on disk. */
@@ -196,6 +200,7 @@ export class WorkspaceScanner {
   }
 
   fileDeleted(uri: string): void {
+    for (const seen of this.seen.values()) seen.delete(uri);
     if (!this.documents.get(uri)) this.store.clear(uri);
   }
 }
