@@ -91,10 +91,17 @@ void test('a comment line inside a raw string is not taken as a doc comment', ()
 });
 
 void test('text the lexer cannot follow is one chunk', () => {
-  for (const broken of ['package a\n\nvar q = `never closed\nfunc f() {}\n', 'package a\n\n/* open\nfunc f() {}\n', 'package a\n\nfunc f() {\n\nfunc g() {}\n', 'package a\n}\nfunc f() {}\n', 'package a\n}\n{\nfunc f() {}\n']) {
+  for (const broken of ['package a\n\nvar q = `never closed\nfunc f() {}\n', 'package a\n\n/* open\nfunc f() {}\n']) {
     assert.deepEqual(topLevelDeclarations(broken), [{ start: 0, end: broken.length, kind: 'header' }], broken);
   }
   assert.deepEqual(topLevelDeclarations(''), []);
+});
+
+void test('unbalanced brackets (code being typed) heal at the next column-0 func or type', () => {
+  const kinds = (t: string): string[] => topLevelDeclarations(t).map((d) => `${d.kind}:${t.slice(d.start, d.end)}`);
+  assert.deepEqual(kinds('package a\n\nfunc f() {\n\nfunc g() {}\n'), ['header:package a\n\n', 'func:func f() {\n\n', 'func:func g() {}\n']);
+  assert.deepEqual(kinds('package a\n}\nfunc f() {}\n'), ['header:package a\n}\n', 'func:func f() {}\n']);
+  assert.deepEqual(kinds('package a\n\ntype T struct {\n\tRunID string\n'), ['header:package a\n\n', 'type:type T struct {\n\tRunID string\n']);
 });
 
 void test('CRLF, a BOM, tabs and astral characters keep offsets in UTF-16 code units', () => {

@@ -15,6 +15,7 @@ import type { CompiledRule } from './rules/compile';
 import type { SeveritySetting } from './rules/model';
 import type { ContextKind, Finding, Severity } from './types';
 import { lowerWords } from './words';
+import { textKey, type BoundedCache } from './textKey';
 
 export interface ContractTerms {
   ruleId: string;
@@ -29,6 +30,8 @@ export interface ContractEnv {
   domainOf(text: string): string | undefined;
   /** Without grammars, Go and TypeScript are read by the brace scanner only (quoted keys). */
   grammars?: Grammars;
+  /** Contracts per parsed declaration, kept between checks by an incremental engine. */
+  cache?: BoundedCache<Contract[]>;
 }
 
 export interface Span {
@@ -59,7 +62,7 @@ interface Member {
   value?: string;
 }
 
-interface Contract {
+export interface Contract {
   kind: ContractKind;
   name?: string;
   members: Member[];
@@ -348,6 +351,11 @@ function declarationsAround(text: string, offsets: number[]): Array<[number, num
   return out;
 }
 
+function rebase(c: Contract, by: number): Contract {
+  const span = (x: Span): Span => ({ start: x.start + by, end: x.end + by, text: x.text });
+  return { ...c, members: c.members.map((m) => ({ ...m, names: m.names.map(span) })) };
+}
+
 function structured(text: string, base: number, language: LanguageId, env: ContractEnv, out: Contract[], depth: number): void {
   if (language === 'proto') scanProto(text, base, env, out);
   else if (env.grammars && (language === 'go' || language.startsWith('typescript') || language.startsWith('javascript'))) {
@@ -367,15 +375,22 @@ function structured(text: string, base: number, language: LanguageId, env: Contr
     for (const [s, e] of pieces) {
       if (e - s > MAX_PIECE || e - s > budget) continue;
       budget -= e - s;
-      const tree = parser.parse(text.slice(s, e));
-      if (!tree) continue;
-      try {
-        const nodes = containers(tree.rootNode, env.grammars[which], which);
-        if (which === 'go') scanGo(nodes, base + s, out);
-        else scanTypeScript(nodes, base + s, out);
-      } finally {
-        tree.delete();
+      const key = env.cache ? `${which}:${textKey(text, s, e)}` : undefined;
+      let local = key ? env.cache?.get(key) : undefined;
+      if (!local) {
+        local = [];
+        const tree = parser.parse(text.slice(s, e));
+        if (!tree) continue;
+        try {
+          const nodes = containers(tree.rootNode, env.grammars[which], which);
+          if (which === 'go') scanGo(nodes, 0, local);
+          else scanTypeScript(nodes, 0, local);
+        } finally {
+          tree.delete();
+        }
+        if (key) env.cache?.set(key, local);
       }
+      for (const c of local) out.push(rebase(c, base + s));
     }
   } else if (language === 'markdown' && depth === 0) {
     for (const f of fences(text)) structured(text.slice(f.start, f.end), base + f.start, languageOfName(f.lang), env, out, depth + 1);
@@ -435,6 +450,7 @@ export interface MixedFindingsInput {
   grammars?: Grammars;
   domainOf(text: string): string | undefined;
   suppressedLines: Set<number>;
+  cache?: BoundedCache<Contract[]>;
 }
 
 function severityOf(rule: CompiledRule, phase: string | undefined): SeveritySetting {
@@ -463,7 +479,7 @@ function contractNameSpan(text: string, m: MixedContract): { start: number; end:
 
 export function withMixedContracts(findings: Finding[], input: MixedFindingsInput): Finding[] {
   const terms = input.rules.map((r) => ({ ruleId: r.id, legacy: r.spec.legacy.map((w) => w.toLowerCase()), preferred: r.spec.preferred.map((w) => w.toLowerCase()) }));
-  const mixed = findMixedContracts(input.text, input.language, { terms, domainOf: input.domainOf, grammars: input.grammars });
+  const mixed = findMixedContracts(input.text, input.language, { terms, domainOf: input.domainOf, grammars: input.grammars, cache: input.cache });
   if (mixed.length === 0) return findings;
   const out = [...findings];
   const overlapping = (start: number, end: number): number => out.findIndex((f) => f.offset - input.bom < end && f.offset - input.bom + f.length > start);

@@ -4,7 +4,8 @@
  */
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { classify } from './classify';
-import { withMixedContracts } from './contracts';
+import { withMixedContracts, type Contract } from './contracts';
+import { BoundedCache } from './textKey';
 import { findSuppressions } from './directives';
 import { languageOfName, languageOfPath, type LanguageId } from './languages';
 import { matchToken, type TokenMatch } from './matcher';
@@ -55,6 +56,7 @@ export interface EngineOptions {
 export class Engine {
   private readonly analyzers: Record<LanguageId, Analyzer>;
   private tokenCache = new Map<string, TokenMatch | null>();
+  private readonly contractCache: BoundedCache<Contract[]> | undefined;
   private matchCache = new Map<string, { rule: CompiledRule; match: TokenMatch } | null>();
   private readonly grammars: Grammars;
 
@@ -64,6 +66,7 @@ export class Engine {
     options: EngineOptions = {},
   ) {
     this.grammars = grammars;
+    this.contractCache = options.incremental ? new BoundedCache(20_000) : undefined;
     const ts = createTypeScriptAnalyzer(grammars.typescript);
     const tsx = createTypeScriptAnalyzer(grammars.tsx);
     this.analyzers = {
@@ -85,7 +88,7 @@ export class Engine {
 
   withRules(rules: Ruleset): Engine {
     const e = Object.create(Engine.prototype) as Engine;
-    Object.assign(e, this, { rules, tokenCache: new Map(), matchCache: new Map() });
+    Object.assign(e, this, { rules, tokenCache: new Map(), matchCache: new Map(), contractCache: this.contractCache ? new BoundedCache(20_000) : undefined });
     return e;
   }
 
@@ -143,7 +146,7 @@ export class Engine {
     if (findings.length === 0 || !rules.some((r) => preferredPattern(r).test(text))) return findings;
     try {
       const domainOf = (s: string): string | undefined => this.rules.domainOfWords(lowerWords(s));
-      return withMixedContracts(findings, { text, bom, lines, language: this.languageOf(opts), rules, phase, grammars: this.grammars, domainOf, suppressedLines: suppressed.lines });
+      return withMixedContracts(findings, { text, bom, lines, language: this.languageOf(opts), rules, phase, grammars: this.grammars, domainOf, suppressedLines: suppressed.lines, cache: this.contractCache });
     } catch {
       return findings;
     }

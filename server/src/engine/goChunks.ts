@@ -22,6 +22,7 @@ export interface Declaration extends Chunk {
 
 const KEYWORD = /^(func|type|var|const|import)[\s(]/;
 const NL = 10;
+const CR = 13;
 
 /** Every top-level declaration, in order; together they tile the whole text. */
 export function topLevelDeclarations(text: string): Declaration[] {
@@ -54,8 +55,9 @@ export function candidateDeclarations(text: string, mayMatch: (text: string) => 
 }
 
 /**
- * Offsets of lines that open a top-level declaration (and of column-0 comment lines), or null when the lexer loses track (an
- * unterminated raw string, block comment or bracket), in which case the file is not cut.
+ * Offsets of lines that open a top-level declaration (and of column-0 comment lines), or null when
+ * the lexer loses track (an unterminated raw string or block comment), in which case the file is
+ * not cut. Unbalanced brackets heal at the next column-0 `func` or `type`.
  */
 function lex(text: string): { starts: { offset: number; kind: Declaration['kind'] }[]; commentLines: Set<number> } | null {
   const out: { offset: number; kind: Declaration['kind'] }[] = [];
@@ -68,18 +70,22 @@ function lex(text: string): { starts: { offset: number; kind: Declaration['kind'
   while (i < n) {
     if (lineStart) {
       lineStart = false;
-      if (depth === 0) {
-        const c = text.charCodeAt(i);
-        // f(unc) t(ype) v(ar) c(onst) i(mport): test the regex only where it can match.
-        if (c === 102 || c === 116 || c === 118 || c === 99 || c === 105) {
-          const m = KEYWORD.exec(text.slice(i, i + 8));
-          if (m) out.push({ offset: i, kind: m[1] as Declaration['kind'] });
+      const c = text.charCodeAt(i);
+      // f(unc) t(ype) v(ar) c(onst) i(mport): test the regex only where it can match.
+      if (c === 102 || c === 116 || c === 118 || c === 99 || c === 105) {
+        const m = KEYWORD.exec(text.slice(i, i + 8));
+        // gofmt puts only top-level declarations at column 0, so `func`/`type` there also heals a
+        // bracket left open above (code being typed): the editor's file is cut all the same.
+        if (m && (depth === 0 || m[1] === 'func' || m[1] === 'type')) {
+          depth = 0;
+          out.push({ offset: i, kind: m[1] as Declaration['kind'] });
         }
       }
     }
     const c = text.charCodeAt(i);
     switch (c) {
       case NL:
+      case CR: // a lone CR ends a line too (LSP counts it; mixed endings happen)
         lineStart = true;
         i++;
         break;
@@ -92,8 +98,8 @@ function lex(text: string): { starts: { offset: number; kind: Declaration['kind'
       case 0x7d: // }
       case 0x29: // )
       case 0x5d: // ]
-        depth--;
-        if (depth < 0) return null;
+        // A stray closer (code being typed) is forgiven rather than losing the whole cut.
+        depth = Math.max(0, depth - 1);
         i++;
         break;
       case 0x60: {
@@ -111,9 +117,10 @@ function lex(text: string): { starts: { offset: number; kind: Declaration['kind'
         // /
         const next = text.charCodeAt(i + 1);
         if (next === 0x2f) {
-          if (i === 0 || text.charCodeAt(i - 1) === NL) commentLines.add(i);
-          const eol = text.indexOf('\n', i);
-          i = eol < 0 ? n : eol;
+          if (i === 0 || text.charCodeAt(i - 1) === NL || text.charCodeAt(i - 1) === CR) commentLines.add(i);
+          let eol = i;
+          while (eol < n && text.charCodeAt(eol) !== NL && text.charCodeAt(eol) !== CR) eol++;
+          i = eol;
         } else if (next === 0x2a) {
           const close = text.indexOf('*/', i + 2);
           if (close < 0) return null;
@@ -125,7 +132,8 @@ function lex(text: string): { starts: { offset: number; kind: Declaration['kind'
         i++;
     }
   }
-  return depth === 0 ? { starts: out, commentLines } : null;
+  // An unclosed bracket at the end is the last declaration still being typed.
+  return { starts: out, commentLines };
 }
 
 /** Past an interpreted string or rune; a newline ends it too (broken code stays line-local). */

@@ -6,6 +6,7 @@
  */
 import type { Language, Node, Point, Range } from 'web-tree-sitter';
 import { topLevelDeclarations, type Chunk } from '../goChunks';
+import { textKey } from '../textKey';
 import { LineIndex } from '../positions';
 import type { Position } from '../types';
 import type { Analyzer, AnalyzerContext } from '../analyzer';
@@ -25,18 +26,6 @@ export interface GoAnalyzerOptions {
 
 const MAX_CACHED_DECLARATION = 64 * 1024;
 const MAX_CACHE_ENTRIES = 20_000;
-
-/** FNV-1a over UTF-16 units, twice with different seeds: a key that does not retain the document text. */
-function declarationKey(text: string, start: number, end: number): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ (end - start);
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return `${end - start}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
-}
 
 export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions = {}): Analyzer {
   const parser = newParser(language);
@@ -62,38 +51,35 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     const out: Candidate[] = [];
     const todo: { chunk: Chunk; key?: string }[] = [];
     for (const d of decls) {
-      const key = cache && d.end - d.start <= MAX_CACHED_DECLARATION ? declarationKey(text, d.start, d.end) : undefined;
+      const key = cache && d.end - d.start <= MAX_CACHED_DECLARATION ? textKey(text, d.start, d.end) : undefined;
       const hit = key ? cache?.get(key) : undefined;
       if (hit) for (const c of hit) out.push({ ...c, start: c.start + d.start, end: c.end + d.start });
       else todo.push({ chunk: d, key });
     }
     if (todo.length === 0) return out;
-    const covered = todo.reduce((n, t) => n + t.chunk.end - t.chunk.start, 0);
-    let tree;
-    if (covered > text.length * 0.8) {
-      tree = parser.parse(text);
-    } else {
-      const lines = new LineIndex(text);
-      const range = (c: Chunk): Range => ({ startIndex: c.start, endIndex: c.end, startPosition: toPoint(lines.positionAt(c.start)), endPosition: toPoint(lines.positionAt(c.end)) });
-      tree = parser.parse(text, null, { includedRanges: todo.map((t) => range(t.chunk)) });
-    }
-    if (!tree) return out;
-    try {
-      resetAncestry();
-      const file = new GoFile(text, ctx);
-      for (const { chunk, key } of todo) {
+    // Each declaration is parsed on its own (one included range, file offsets kept): a broken
+    // declaration cannot swallow the next, so results never depend on which others were parsed,
+    // and a fix elsewhere cannot change what is found here (fixes converge).
+    const lines = new LineIndex(text);
+    const file = new GoFile(text, ctx);
+    for (const { chunk, key } of todo) {
+      const range: Range = { startIndex: chunk.start, endIndex: chunk.end, startPosition: toPoint(lines.positionAt(chunk.start)), endPosition: toPoint(lines.positionAt(chunk.end)) };
+      const tree = parser.parse(text, null, { includedRanges: [range] });
+      if (!tree) continue;
+      try {
+        resetAncestry();
         const found = file.analyzeChunk(tree.rootNode, chunk);
         out.push(...found);
         if (cache && key) {
           if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
           cache.set(key, found.map((c) => ({ ...c, start: c.start - chunk.start, end: c.end - chunk.start })));
         }
+      } finally {
+        resetAncestry();
+        tree.delete();
       }
-      return out;
-    } finally {
-      resetAncestry();
-      tree.delete();
     }
+    return out;
   };
 }
 
@@ -108,7 +94,7 @@ function known(d: Domain): d is string {
 class GoFile {
   private readonly out: Candidate[] = [];
   private readonly seen = new Set<number>();
-  private readonly domains: GoDomains;
+  private domains: GoDomains;
 
   constructor(
     private readonly text: string,
@@ -123,6 +109,8 @@ class GoFile {
 
   /** The candidates of one top-level declaration. */
   analyzeChunk(root: Node, chunk: Chunk): Candidate[] {
+    // Each chunk is its own tree; node ids (addresses) may repeat across trees, so no cache may cross.
+    this.domains = new GoDomains((s) => this.ctx.domainOf(s));
     const first = this.out.length;
     const slice = this.text.slice(chunk.start, chunk.end);
     const hint = this.ctx.rules.hint;
