@@ -34,7 +34,9 @@ function stageCheckout(): string {
     fs.mkdirSync(path.dirname(path.join(stage, rel)), { recursive: true });
     fs.copyFileSync(from, path.join(stage, rel));
   }
+  // The build's outputs: the bundles, and the rules schema copied for jsonValidation.
   fs.cpSync(path.join(repoRoot, 'dist'), path.join(stage, 'dist'), { recursive: true });
+  fs.cpSync(path.join(repoRoot, 'schemas'), path.join(stage, 'schemas'), { recursive: true });
   return stage;
 }
 
@@ -52,6 +54,7 @@ void describe('UI smoke test: the packaged extension in code-server', { timeout:
     const t0 = Date.now();
     const mark = (what: string): void => console.log(`[ui] ${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     // --no-dependencies: esbuild bundles everything into dist/. No repository or LICENSE yet.
+    fs.mkdirSync(resultsDir, { recursive: true }); // a fresh clone has no test-results/ yet
     execFileSync(node24(), [vsceBin(), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix], { cwd: stageCheckout(), env, stdio: 'inherit' });
     mark('packaged');
     execFileSync(node24(), [codeServerEntry(), ...profile, '--install-extension', vsix], { env, stdio: 'inherit' });

@@ -178,6 +178,11 @@ export class GoDomains {
     if (p.type === 'literal_element' && p.parent?.type === 'keyed_element' && named(p.parent)[1]?.id === p.id) {
       for (const a of ancestors(p)) if (a.type === 'composite_literal') return this.domainOf(typeName(field(a, 'type')));
     }
+    if (p.type === 'binary_expression') {
+      // "planning:" + runID — joined with text about planning (an entity id, a log line).
+      const other = named(p).find((n) => n.id !== id.id);
+      if (other && (other.type === 'interpreted_string_literal' || other.type === 'raw_string_literal')) return this.domainOf(other.text);
+    }
     if (p.type === 'argument_list' && p.parent?.type === 'call_expression') {
       const fn = field(p.parent, 'function');
       const name = fn?.type === 'selector_expression' ? (field(fn, 'field')?.text ?? '') : (fn?.text ?? '');
