@@ -41,7 +41,11 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
   const base = opts.offset ?? 0;
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
-  const unitCache = new Map<number, { migration: boolean; domain?: string }>();
+  // Tokens come in order, so the current line's bounds are reused until a token passes its end:
+  // finding them again per token was quadratic on a minified one-line file.
+  let unitStart = -1;
+  let unitEnd = -1;
+  let unit: { migration: boolean; domain?: string } = { migration: false };
   while ((m = WORD.exec(text))) {
     const token = m[0];
     if (!ctx.isCandidate(token)) continue;
@@ -54,15 +58,13 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       else if (c.domain && ctx.hasEvidence(q[1])) c.domain = undefined;
     }
     if (opts.unit !== 'none') {
-      const [us, ue] = unitAt(text, start);
-      let u = unitCache.get(us);
-      if (!u) {
-        const line = text.slice(us, ue);
-        u = { migration: ctx.isMigrationText(line), domain: ctx.domainOf(line) };
-        unitCache.set(us, u);
+      if (start < unitStart || start >= unitEnd) {
+        [unitStart, unitEnd] = unitAt(text, start);
+        const line = text.slice(unitStart, unitEnd);
+        unit = { migration: ctx.isMigrationText(line), domain: ctx.domainOf(line) };
       }
-      if (u.migration) c.migration = true;
-      if (!c.domain && u.domain) c.domain = u.domain;
+      if (unit.migration) c.migration = true;
+      if (!c.domain && unit.domain) c.domain = unit.domain;
     }
     if (!c.migration && namesItsReplacementNext(text, start + token.length, ctx.match(token)?.replacement)) c.migration = true;
     out.push(c);
