@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO } from './seeds';
+import '../support/cacheDir';
 
 export const CLI = path.join(REPO, 'dist/cli.js');
 

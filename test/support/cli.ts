@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
+import './cacheDir';
 
 /** A fresh folder with these files (a `.git` folder marks it as the project root). */
 export function tree(files: Record<string, string | Buffer>): string {

@@ -41,8 +41,8 @@ void test('worker threads give exactly the in-process results, in walk order', a
   const root = makeTree(2);
   try {
     const rules = builtin(root);
-    const inProcess = await checkPaths([root], rules, { cwd: root, workers: 0 });
-    const pooled = await checkPaths([root], rules, { cwd: root, workers: 3 });
+    const inProcess = await checkPaths([root], rules, { cwd: root, workers: 0, cache: false });
+    const pooled = await checkPaths([root], rules, { cwd: root, workers: 3, cache: false });
     assert.ok(inProcess.filesChecked >= MIN_FILES_FOR_WORKERS, `${inProcess.filesChecked} files`);
     assert.ok(inProcess.results.length > 10);
     assert.deepEqual(pooled, inProcess);
@@ -66,8 +66,8 @@ void test('workers run the caller’s rules: a phase, an exclusion and a custom 
       rules: [{ id: 'job-key', legacy: ['job', 'key'], preferred: ['task', 'key'], category: 'LEGACY_ALIAS' }],
     });
     const rules: LoadedRules = { ruleset: compileRules(file), root };
-    const inProcess = await checkPaths([root], rules, { cwd: root, workers: 0 });
-    const pooled = await checkPaths([root], rules, { cwd: root, workers: 2 });
+    const inProcess = await checkPaths([root], rules, { cwd: root, workers: 0, cache: false });
+    const pooled = await checkPaths([root], rules, { cwd: root, workers: 2, cache: false });
     assert.deepEqual(pooled, inProcess);
     assert.ok(pooled.results.some((r) => r.findings.some((f) => f.ruleId === 'job-key' && f.replacement === 'task_key')));
     assert.ok(!pooled.results.some((r) => r.display.startsWith('pkg1/')));

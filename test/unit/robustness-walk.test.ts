@@ -57,7 +57,7 @@ void test('readText on a file that vanished after the walk reports it and does n
 void test('a file deleted during a workspace scan is reported as skipped and the scan goes on', async () => {
   const dir = ws({ 'a.go': GOOD, 'gone.go': GOOD, 'z.go': GOOD });
   const gone = path.join(dir, 'gone.go');
-  const run = await withReadHook(gone, { before: (p) => fs.unlinkSync(p) }, () => checkPaths([dir], rulesAt(dir), { cwd: dir, workers: 0 }));
+  const run = await withReadHook(gone, { before: (p) => fs.unlinkSync(p) }, () => checkPaths([dir], rulesAt(dir), { cwd: dir, workers: 0, cache: false }));
   assert.deepEqual(run.results.map((r) => r.display), ['a.go', 'z.go']);
   assert.equal(run.filesChecked, 2);
   assert.deepEqual(run.skipped, [{ path: 'gone.go', reason: 'cannot read: ENOENT' }]);
@@ -66,7 +66,7 @@ void test('a file deleted during a workspace scan is reported as skipped and the
 void test('a file changed during a workspace scan is checked as it is when read', async () => {
   const dir = ws({ 'a.go': GOOD, 'changed.go': 'package a\n' });
   const changed = path.join(dir, 'changed.go');
-  const run = await withReadHook(changed, { before: (p) => fs.writeFileSync(p, 'package a\n\n\nvar runID, RunID string\n') }, () => checkPaths([dir], rulesAt(dir), { cwd: dir, workers: 0 }));
+  const run = await withReadHook(changed, { before: (p) => fs.writeFileSync(p, 'package a\n\n\nvar runID, RunID string\n') }, () => checkPaths([dir], rulesAt(dir), { cwd: dir, workers: 0, cache: false }));
   const r = run.results.find((x) => x.display === 'changed.go');
   assert.ok(r, 'the new content was checked');
   assert.deepEqual(r.findings.map((f) => [f.range.start.line, f.text]), [[3, 'runID'], [3, 'RunID']]);
@@ -75,7 +75,7 @@ void test('a file changed during a workspace scan is checked as it is when read'
 void test('a file that turned binary during a scan is skipped, not decoded', async () => {
   const dir = ws({ 'a.go': GOOD, 'turned.go': GOOD });
   const turned = path.join(dir, 'turned.go');
-  const run = await withReadHook(turned, { before: (p) => fs.writeFileSync(p, Buffer.from('RunID\0\0\0')) }, () => checkPaths([dir], rulesAt(dir), { cwd: dir, workers: 0 }));
+  const run = await withReadHook(turned, { before: (p) => fs.writeFileSync(p, Buffer.from('RunID\0\0\0')) }, () => checkPaths([dir], rulesAt(dir), { cwd: dir, workers: 0, cache: false }));
   assert.deepEqual(run.results.map((r) => r.display), ['a.go']);
   assert.equal(run.filesChecked, 1);
   assert.deepEqual(run.skipped, [{ path: 'turned.go', reason: 'binary file' }], 'a skipped file is always reported');
@@ -84,7 +84,7 @@ void test('a file that turned binary during a scan is skipped, not decoded', asy
 void test('an unreadable file (read error injected: EACCES) is reported and the rest is checked', async () => {
   const dir = ws({ 'a.go': GOOD, 'secret.go': GOOD });
   const secret = path.join(dir, 'secret.go');
-  const run = await withReadHook(secret, { error: 'EACCES' }, () => checkPaths([dir], rulesAt(dir), { cwd: dir, workers: 0 }));
+  const run = await withReadHook(secret, { error: 'EACCES' }, () => checkPaths([dir], rulesAt(dir), { cwd: dir, workers: 0, cache: false }));
   assert.deepEqual(run.results.map((r) => r.display), ['a.go']);
   assert.deepEqual(run.skipped, [{ path: 'secret.go', reason: 'cannot read: EACCES' }]);
 });

@@ -2,10 +2,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, type Finding } from '../engine';
-import { looksBinary, walk, type Skipped } from './walk';
+import { looksBinary, relativeInside, walk, type Skipped } from './walk';
 import type { LoadedRules } from './rulesConfig';
 import { checkInWorkers, poolSize } from './pool';
 import type { FileOutcome } from './poolProtocol';
+import { ResultCache } from './resultCache';
+import { rulesFileOf } from './pool';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -26,6 +28,8 @@ export interface CheckRun {
   results: FileResult[];
   skipped: Skipped[];
   filesChecked: number;
+  /** How many of the outcomes came from the result cache. */
+  fromCache?: number;
 }
 
 export interface CheckPathsOptions {
@@ -34,6 +38,12 @@ export interface CheckPathsOptions {
   phase?: string;
   /** Worker threads to use; default: one per core for large inputs, 0 for in-process. */
   workers?: number;
+  /** Reuse the findings of files unchanged since the last run (see resultCache.ts); default on. */
+  cache?: boolean;
+  /** Folder of the result cache; default: resultCache.ts's defaultCacheDir. */
+  cacheLocation?: string;
+  /** When the run started (default now); tests move it on so that files they just wrote count as settled. */
+  startedAt?: number;
 }
 
 export function displayPath(abs: string, cwd: string): string {
@@ -71,10 +81,33 @@ async function checkInProcess(files: string[], rules: LoadedRules, phase: string
 }
 
 export async function checkPaths(inputs: string[], rules: LoadedRules, opts: CheckPathsOptions): Promise<CheckRun> {
+  const startedAt = opts.startedAt ?? Date.now();
   const walked = walk(inputs, { root: rules.root, maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, exclude: rules.ruleset.exclude });
   const files = walked.files;
-  const workers = opts.workers ?? (files.length >= MIN_FILES_FOR_WORKERS ? poolSize() : 0);
-  const outcomes = (workers > 0 ? await checkInWorkers(files, rules, opts.phase, workers) : null) ?? (await checkInProcess(files, rules, opts.phase));
+  const cache = opts.cache === false ? undefined : ResultCache.open({ root: rules.root, inputs: { rules: rulesFileOf(rules.ruleset), phase: opts.phase }, location: opts.cacheLocation, startedAt });
+  const keyOf = (abs: string): string => relativeInside(rules.root, abs) || displayPath(abs, rules.root);
+  const outcomes = new Array<FileOutcome>(files.length);
+  const todo: number[] = [];
+  let fromCache = 0;
+  files.forEach((abs, i) => {
+    const st = walked.stats.get(abs);
+    const hit = cache && st ? cache.get(keyOf(abs), st) : undefined;
+    if (hit) {
+      outcomes[i] = hit;
+      fromCache++;
+    } else todo.push(i);
+  });
+  if (todo.length) {
+    const paths = todo.map((i) => files[i]);
+    const workers = opts.workers ?? (paths.length >= MIN_FILES_FOR_WORKERS ? poolSize() : 0);
+    const checked = (workers > 0 ? await checkInWorkers(paths, rules, opts.phase, workers) : null) ?? (await checkInProcess(paths, rules, opts.phase));
+    todo.forEach((fileIndex, k) => {
+      outcomes[fileIndex] = checked[k];
+      const st = walked.stats.get(files[fileIndex]);
+      if (cache && st) cache.set(keyOf(files[fileIndex]), st, checked[k]);
+    });
+  }
+  cache?.save(rules.root);
   // Outcomes are indexed like the walk's (sorted) file list, so the order never depends on which
   // worker finished first.
   const skipped = [...walked.skipped];
@@ -90,5 +123,5 @@ export async function checkPaths(inputs: string[], rules: LoadedRules, opts: Che
     filesChecked++;
     if (o.findings.length) results.push({ abs, display: displayPath(abs, opts.cwd), findings: o.findings });
   });
-  return { results, skipped: skipped.map((s) => ({ ...s, path: displayPath(s.path, opts.cwd) })), filesChecked };
+  return { results, skipped: skipped.map((s) => ({ ...s, path: displayPath(s.path, opts.cwd) })), filesChecked, fromCache };
 }

@@ -24,6 +24,10 @@ common options:
   --config FILE        rules file (default: termshift.json in the cwd or a parent, else the built-in pack)
   --phase P            deprecation phase whose severities apply (A, B, C in the built-in pack)
   --max-file-size KB   skip larger files (default 2048)
+  --no-cache           check every file again instead of reusing the findings of files unchanged
+                       since the last run (same size, mtime, ctime and inode; same rules and build)
+  --cache-location DIR where that cache lives (default: TERMSHIFT_CACHE_DIR, else
+                       node_modules/.cache/termshift in the project, else ~/.cache/termshift)
 
 exit codes:
   0  check: nothing at the --fail-on level (default warning; with --baseline: nothing new)

@@ -4,7 +4,7 @@ import { checkPaths, DEFAULT_MAX_FILE_SIZE, type CheckRun } from './checkFiles';
 import { loadRules, UsageError, type LoadedRules } from './rulesConfig';
 import type { FlagSpec, ParsedArgs } from './args';
 
-export const COMMON_FLAGS: FlagSpec = { config: 'string', phase: 'string', 'max-file-size': 'string' };
+export const COMMON_FLAGS: FlagSpec = { config: 'string', phase: 'string', 'max-file-size': 'string', 'no-cache': 'boolean', 'cache-location': 'string' };
 
 export interface Scan {
   run: CheckRun;
@@ -32,6 +32,7 @@ export async function runScan(flags: ParsedArgs['flags'], positionals: string[],
     maxFileSize = kb * 1024;
   }
   const inputs = (positionals.length ? positionals : ['.']).map((p) => path.resolve(cwd, p));
-  const run = await checkPaths(inputs, rules, { cwd, phase, maxFileSize });
+  const cacheLocation = typeof flags['cache-location'] === 'string' ? path.resolve(cwd, flags['cache-location']) : undefined;
+  const run = await checkPaths(inputs, rules, { cwd, phase, maxFileSize, cache: flags['no-cache'] !== true, cacheLocation });
   return { run, rules, phase, maxFileSize, inputs };
 }

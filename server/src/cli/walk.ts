@@ -20,6 +20,8 @@ export interface Skipped {
 
 export interface WalkResult {
   files: string[];
+  /** Each file's stat, taken while walking (the result cache compares them). */
+  stats: Map<string, fs.Stats>;
   skipped: Skipped[];
 }
 
@@ -38,10 +40,20 @@ function readGitignore(dir: string): Ignore | null {
   }
 }
 
+/** abs relative to dir with forward slashes; '' when abs is not inside dir. */
+export function relativeInside(dir: string, abs: string): string {
+  // The walk builds every path by joining onto its folder, so a prefix test is exact and far
+  // cheaper than path.relative (measured: a fifth of a cached run on 3,900 files).
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  if (!abs.startsWith(prefix)) return '';
+  const rel = abs.slice(prefix.length);
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+}
+
 function ignoredBy(layers: Layer[], abs: string, isDir: boolean): boolean {
   for (const l of layers) {
-    const rel = path.relative(l.dir, abs).split(path.sep).join('/');
-    if (!rel || rel.startsWith('..')) continue;
+    const rel = relativeInside(l.dir, abs);
+    if (!rel) continue;
     if (l.ig.ignores(isDir ? rel + '/' : rel)) return true;
   }
   return false;
@@ -49,6 +61,7 @@ function ignoredBy(layers: Layer[], abs: string, isDir: boolean): boolean {
 
 export function walk(inputs: string[], opts: WalkOptions): WalkResult {
   const files: string[] = [];
+  const stats = new Map<string, fs.Stats>();
   const skipped: Skipped[] = [];
   const rootLayers: Layer[] = [];
   const rootIg = readGitignore(opts.root);
@@ -70,6 +83,7 @@ export function walk(inputs: string[], opts: WalkOptions): WalkResult {
     }
     if (!explicit && ignoredBy(rootLayers, abs, false)) return;
     files.push(abs);
+    stats.set(abs, st);
   };
 
   const visitDir = (dir: string, layers: Layer[]): void => {
@@ -117,7 +131,7 @@ export function walk(inputs: string[], opts: WalkOptions): WalkResult {
     if (st.isDirectory()) visitDir(abs, rootLayers);
     else visitFile(abs, true);
   }
-  return { files: [...new Set(files)], skipped };
+  return { files: [...new Set(files)], stats, skipped };
 }
 
 /** Binary content: a NUL byte in the first 8 KiB (what git and ripgrep use). */
