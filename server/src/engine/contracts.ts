@@ -17,6 +17,7 @@ import type { ContextKind, Finding, Severity } from './types';
 import { lowerWords } from './words';
 import { textKey, type BoundedCache } from './textKey';
 import { topLevelDeclarations } from './goChunks';
+import { packageName } from './analyzers/go/syntax';
 
 export interface ContractTerms {
   ruleId: string;
@@ -388,6 +389,8 @@ function structured(text: string, base: number, language: LanguageId, env: Contr
   if (language === 'proto') scanProto(text, base, env, out);
   else if (env.grammars && (language === 'go' || language.startsWith('typescript') || language.startsWith('javascript'))) {
     const which = language === 'go' ? 'go' : language.endsWith('react') ? 'tsx' : 'typescript';
+    // A planning package's structs are planning contracts (its Run has its own RunID).
+    if (which === 'go' && env.domainOf(packageName(text) ?? '')) return;
     const pieces = contractPieces(text, which, env.terms);
     const parser = parserFor(env.grammars, which);
     let budget = PARSE_BUDGET;

@@ -14,8 +14,8 @@ import { newParser } from '../parsers';
 import { scanWords } from '../scan';
 import type { Candidate, ContextKind } from '../types';
 import { GoDomains, type Domain } from './go/domains';
-import { looksLikeSql, roleOf } from './go/strings';
-import { ancestors, field, named, resetAncestry, STRING_TYPES, stringContent } from './go/syntax';
+import { LOG_KEY_METHODS, looksLikeSql, roleOf } from './go/strings';
+import { ancestors, field, named, packageName, resetAncestry, STRING_TYPES, stringContent } from './go/syntax';
 
 const IDENTIFIERS = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
 
@@ -100,17 +100,27 @@ class GoFile {
     private readonly text: string,
     private readonly ctx: AnalyzerContext,
   ) {
-    this.domains = new GoDomains((s) => ctx.domainOf(s));
+    this.packageDomain = ctx.domainOf(packageName(text) ?? '');
+    this.domains = this.newDomains();
     // The Go convention for generated files (a serialized descriptor must not be edited by hand).
     this.generated = /^\/\/ Code generated .* DO NOT EDIT\.$/m.test(text.slice(0, 2048));
   }
 
   private readonly generated: boolean;
+  private readonly packageDomain: string | undefined;
+
+  private newDomains(): GoDomains {
+    return new GoDomains(
+      (s) => this.ctx.domainOf(s),
+      (s) => this.ctx.hasEvidence(s),
+      this.packageDomain,
+    );
+  }
 
   /** The candidates of one top-level declaration. */
   analyzeChunk(root: Node, chunk: Chunk): Candidate[] {
     // Each chunk is its own tree; node ids (addresses) may repeat across trees, so no cache may cross.
-    this.domains = new GoDomains((s) => this.ctx.domainOf(s));
+    this.domains = this.newDomains();
     const first = this.out.length;
     const slice = this.text.slice(chunk.start, chunk.end);
     const hint = this.ctx.rules.hint;
@@ -182,9 +192,11 @@ class GoFile {
     if (own) return own;
     const parent = node.parent;
     if (parent?.type === 'selector_expression' && field(parent, 'field')?.id === node.id) {
-      const d = this.domains.exprDomain(field(parent, 'operand'));
+      const operand = field(parent, 'operand');
+      const d = this.domains.exprDomain(operand);
       if (known(d)) return d;
-      if (d === null) return undefined;
+      // conv.RunID, session.RunID: the owner's name shows a session even where its type is unknown.
+      if (d === null || (operand && this.ctx.hasEvidence(operand.text))) return undefined;
     } else if (parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id) {
       const d = this.literalDomain(parent.parent);
       if (known(d)) return d;
@@ -247,14 +259,16 @@ class GoFile {
       case 'log-key':
       case 'map-key': {
         const d = this.domains.exprDomain(role.value);
-        const domain = known(d) ? d : d === null ? undefined : scope;
+        const domain = known(d) ? d : d === null || (role.value && this.ctx.hasEvidence(role.value.text)) ? undefined : scope;
         if (role.kind === 'map-key') {
           this.words(content, offset, 'object-key', { domain }, (r) => role.literal.text.includes(`"${r}"`));
         } else {
           // The same log line, or a function that already logs the preferred key, would log it twice.
           const chain = this.chainOf(role.call).text;
           const fn = this.enclosingFunction(role.call)?.text ?? '';
-          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || new RegExp(`\\.[A-Z]\\w*\\(\\s*"${r}"`).test(fn));
+          // Only log field constructors count: a query read .Get("session_id") logs nothing.
+          const logsIt = new RegExp(`\\.(?:${[...LOG_KEY_METHODS].join('|')})\\(\\s*"`);
+          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || new RegExp(logsIt.source + r + '"').test(fn));
         }
         return;
       }

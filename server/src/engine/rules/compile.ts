@@ -63,6 +63,8 @@ function sequencesOf(spec: RuleSpec): WordSequence[] {
 }
 
 /** A regex alternative that finds a word sequence however it is cased or separated. */
+const RELATIONAL = new Set(['of', 'by', 'to', 'with', 'for']);
+
 function sequencePattern(words: string[]): string {
   return words.map(escapeRe).join('[-_ ]?');
 }
@@ -88,7 +90,15 @@ export function compileRules(file: RulesFile): Ruleset {
     for (const s of r.seqs) (s.kind === 'bare' ? bareAlts : termAlts).push(sequencePattern(s.from));
     for (const w of r.spec.bareWord?.evidence ?? []) evidence.add(w.toLowerCase());
     for (const d of r.domains) for (const m of d.markers) markers.set(m.toLowerCase(), d.id);
-    for (const m of r.spec.migrationMarkers ?? []) migration.push(m.split(/\s+/).map(escapeRe).join('\\s+'));
+    // "instead of", "replaced by": a marker that ends in a preposition is about its object, so it
+    // counts only when that object is a name of the term ("use session_id instead of run_id"),
+    // never in "resume this session instead of starting a new one".
+    const names = r.seqs.filter((q) => q.kind !== 'bare').flatMap((q) => [q.from, ...(q.to ? [q.to] : [])]).map(sequencePattern);
+    for (const m of r.spec.migrationMarkers ?? []) {
+      const words = m.split(/\s+/);
+      const phrase = words.map(escapeRe).join('\\s+');
+      migration.push(RELATIONAL.has(words[words.length - 1]) ? `${phrase}[\\s\`'"*_(]+(?:[A-Za-z]+\\s+){0,2}[\`'"*_(]*(?:${names.join('|')})` : phrase);
+    }
     packages.push(...(r.spec.packages ?? []));
   }
   const termRe = termAlts.length ? new RegExp(termAlts.join('|'), 'i') : null;

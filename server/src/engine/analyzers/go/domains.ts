@@ -30,7 +30,16 @@ const SCOPES = new Set(['block', 'function_declaration', 'method_declaration', '
 export class GoDomains {
   private readonly decls = new Map<number, Declaration[]>();
 
-  constructor(private readonly domainOf: (text: string) => string | undefined) {}
+  /**
+   * @param isSession whether an initialiser shows a session value (`meta.SessionID`, `conv.ID`)
+   * @param packageDomain the domain of the file's own package (`package planning`): its scopes and
+   *   the types it declares belong to it unless the syntax says otherwise
+   */
+  constructor(
+    private readonly domainOf: (text: string) => string | undefined,
+    private readonly isSession: (text: string) => boolean = () => false,
+    private readonly packageDomain?: string,
+  ) {}
 
   /** Domain named by a type: planning for *events.EventPlanningStart, null for *Conversation. */
   typeDomain(type: Node | null): Domain {
@@ -38,7 +47,16 @@ export class GoDomains {
     if (!name) return undefined;
     const d = this.domainOf(name);
     if (d) return d;
-    return isBuiltinType(name) ? undefined : null;
+    if (isBuiltinType(name)) return undefined;
+    // An unqualified type is declared in this package: a planning package's Run is a planning run
+    // (but its Conversation or Session is not).
+    return !name.includes('.') && this.packageDomain && !this.isSession(name) ? this.packageDomain : null;
+  }
+
+  /** An initialiser's domain; a value that shows a session (runID := meta.SessionID) is known not to be in any. */
+  private initialiserDomain(v: Node | null): Domain {
+    const d = this.exprDomain(v);
+    return d === undefined && v && this.isSession(v.text) ? null : d;
   }
 
   /** Domain of the value of an expression. */
@@ -121,7 +139,7 @@ export class GoDomains {
           return d ?? undefined;
         }
         case 'function_declaration':
-          return this.domainOf(field(a, 'name')?.text ?? '') ?? undefined;
+          return this.domainOf(field(a, 'name')?.text ?? '') ?? this.packageDomain;
         case 'type_spec':
         case 'var_spec':
         case 'const_spec': {
@@ -133,7 +151,7 @@ export class GoDomains {
           break;
       }
     }
-    return undefined;
+    return this.packageDomain;
   }
 
   /** The declaration a use of an identifier refers to (nearest enclosing, preceding). */
@@ -241,7 +259,7 @@ export class GoDomains {
           const ids = fields(n, 'name');
           ids.forEach((id, i) => {
             const v = values ? (named(values)[i] ?? null) : null;
-            const domain = this.domainOf(id.text) ?? (type ? this.typeDomain(type) : this.exprDomain(v));
+            const domain = this.domainOf(id.text) ?? (type ? this.typeDomain(type) : this.initialiserDomain(v));
             out.push({ name: id.text, from: id.startIndex, scopeEnd: this.scopeEndOf(n), domain, source: v ?? type });
           });
           break;
@@ -256,7 +274,7 @@ export class GoDomains {
             if (id.type !== 'identifier' || id.text === '_') return;
             // x, ok := f(): every name on the left takes the one call's value.
             const v = rs.length === ls.length ? rs[i] : (rs[0] ?? null);
-            const domain = this.domainOf(id.text) ?? this.exprDomain(v);
+            const domain = this.domainOf(id.text) ?? this.initialiserDomain(v);
             out.push({ name: id.text, from: id.startIndex, scopeEnd: this.scopeEndOf(n), domain, source: v });
           });
           break;

@@ -79,3 +79,8 @@ export function stringContent(node: Node): [number, string] {
 }
 
 const ESCAPE = /\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{3}|.)/g;
+
+/** The name in the file's package clause (the first line that starts with `package`). */
+export function packageName(text: string): string | undefined {
+  return /^package[ \t]+([A-Za-z_]\w*)/m.exec(text.slice(0, 64 * 1024))?.[1];
+}

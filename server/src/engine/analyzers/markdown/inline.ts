@@ -158,8 +158,16 @@ export class InlineScanner {
     }
     // A qualified name carries its owner: `meta.RunID` is not planning because its sentence is.
     const q = QUALIFIER.exec(src.slice(Math.max(0, rel - 200), rel));
-    if (q) return { c, own: this.ctx.hasEvidence(q[1]) ? 'evidence' : 'qualified' };
+    if (q && this.ctx.hasEvidence(q[1])) return { c, own: 'evidence' };
+    // `run.run_id`, `data.run.run_id`: the id of a run object says nothing of its own about which
+    // run; the sentence does ("the PlanningWidget groups frames by `data.run.run_id`").
+    if (q && !this.ownedByBareWord(q[1])) return { c, own: 'qualified' };
     return { c };
+  }
+
+  private ownedByBareWord(qualifier: string): boolean {
+    const last = qualifier.replace(/(?:\(\))?\??\.$/, '').split('.').pop()?.toLowerCase() ?? '';
+    return this.ctx.rules.rules.some((r) => r.spec.bareWord?.legacy.toLowerCase() === last);
   }
 
   /** "planning `run_id`", "the Planning run ID": an adjective naming a domain right before. */
