@@ -36,6 +36,8 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     // One pass of the term pattern over the file, then per declaration only where bare words may count.
     const hits = ctx.rules.termOffsets(text);
     const bare = ctx.rules.mayMatchBare(text);
+    // Nothing to find (a fenced Go block in a document often holds no term): skip the declaration scan.
+    if (hits.length === 0 && !bare) return [];
     let h = 0;
     const decls = topLevelDeclarations(text).filter((d) => {
       while (h < hits.length && hits[h] < d.start) h++;

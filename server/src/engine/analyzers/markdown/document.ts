@@ -13,29 +13,49 @@ import type { Candidate } from '../../types';
 import { codeBlockContent } from './fences';
 import type { Frontmatter } from './frontmatter';
 import { InlineScanner, type InlineCandidate } from './inline';
+import { keptRange, Pieces } from './pieces';
 import { segments, type Chunk, type Segment } from './segments';
 import { arrowAfter, rowMapsTo, splitUnits, unitAt } from './units';
 
-const WORD = /[A-Za-z0-9_]+/g;
+const WORD_CHAR = /[A-Za-z0-9_]/;
 const MAX_GROUP = 16 * 1024;
 /** micromark is super-linear on one long block: 2 MB of minified text on one line took 20 s. */
 const MAX_CHUNK = 64 * 1024;
 const DEEP = /(?:[>*+-][ \t]+){32}|>{32}/;
 const DIFF = /^\s*(?:diff|patch)\b/i;
+/**
+ * A group that may hold a link definition, an HTML block (some run past blank lines) or a fence
+ * the line scan did not see is parsed on its own, never batched with others.
+ */
+const ISOLATED = /<|\]:|```|~~~/;
 
-/** Positions of a chunk parsed on its own, made document offsets. */
-function shift(node: Nodes, by: number): void {
+/** Positions of pieces parsed on their own, made document offsets. */
+function shift(node: Nodes, pieces: Pieces): void {
   if (node.position) {
-    node.position.start.offset = (node.position.start.offset ?? 0) + by;
-    node.position.end.offset = (node.position.end.offset ?? 0) + by;
+    node.position.start.offset = pieces.toDoc(node.position.start.offset ?? 0);
+    node.position.end.offset = pieces.toDoc(node.position.end.offset ?? 0);
   }
-  if ('children' in node) for (const c of node.children) shift(c as Nodes, by);
+  if ('children' in node) for (const c of node.children) shift(c as Nodes, pieces);
+}
+
+/** Start offsets of every match of the (global) hint pattern. */
+function hintOffsets(doc: string, hint: RegExp): number[] {
+  const out: number[] = [];
+  const re = new RegExp(hint.source, 'gi');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doc))) {
+    out.push(m.index);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
 }
 
 export class MarkdownDocument {
   private readonly out: Candidate[] = [];
   private readonly inline: InlineScanner;
   private docMigration = false;
+  /** Offsets of the rules' hint words: every candidate word holds one. */
+  private hints: number[] = [];
 
   constructor(
     private readonly doc: string,
@@ -44,16 +64,38 @@ export class MarkdownDocument {
     this.inline = new InlineScanner(doc, ctx);
   }
 
-  analyze(fm: Frontmatter | null): Candidate[] {
+  /** `whole`: one micromark parse of the whole body, the reference the line scan must agree with (tests). */
+  analyze(fm: Frontmatter | null, whole = false): Candidate[] {
     const segs = segments(this.doc, fm?.bodyStart ?? 0);
     this.docMigration = this.isMigrationDocument(segs, fm);
     if (fm) this.fallback(scanWords(this.doc.slice(fm.start, fm.end), this.ctx, { context: 'prose', offset: fm.start }), false);
+    if (whole) {
+      this.parse(new Pieces(this.doc, [[[fm?.bodyStart ?? 0, this.doc.length]]]));
+      return this.out;
+    }
     let caption: Chunk | null = null;
-    // Neighbouring chunks are parsed in one call (each call has a fixed cost), up to a size that
-    // keeps micromark's super-linear cost away.
-    let group: [number, number] | null = null;
+    this.hints = hintOffsets(this.doc, this.ctx.rules.hint);
+    // Neighbouring candidate chunks form a group, parsed as one text as before (a definition reaches
+    // references in its group only), up to a size that keeps micromark's super-linear cost away.
+    // Groups that cannot reach past their end are batched into one micromark call (each call has a
+    // fixed cost that dominated): see pieces.ts.
+    let group: { start: number; end: number; ranges: Array<[number, number]> } | null = null;
+    let batch: Array<Array<[number, number]>> = [];
+    let batchSize = 0;
+    const parseBatch = (): void => {
+      if (batch.length) this.parse(new Pieces(this.doc, batch));
+      batch = [];
+      batchSize = 0;
+    };
     const flush = (): void => {
-      if (group) this.parse(group[0], group[1]);
+      if (!group) return;
+      if (ISOLATED.test(this.doc.slice(group.start, group.end))) this.parse(new Pieces(this.doc, [group.ranges]));
+      else {
+        const size = group.ranges.reduce((n, [s, e]) => n + e - s, 0);
+        if (batchSize + size > MAX_GROUP) parseBatch();
+        batch.push(group.ranges);
+        batchSize += size;
+      }
       group = null;
     };
     for (const seg of segs) {
@@ -65,7 +107,7 @@ export class MarkdownDocument {
         continue;
       }
       caption = seg;
-      if (!this.mayHold(this.doc.slice(seg.start, seg.end))) {
+      if (!this.mayHold(seg.start, seg.end)) {
         flush();
         continue;
       }
@@ -75,19 +117,25 @@ export class MarkdownDocument {
         this.fallback(this.wordsByLine(seg.start, seg.end), false);
         continue;
       }
-      if (group && seg.end - group[0] <= MAX_GROUP) group[1] = seg.end;
-      else {
+      if (group && seg.end - group.start <= MAX_GROUP) {
+        // The lines between chunks (blank, or a bare `>`) stay: they tell micromark the same story.
+        group.ranges.push([group.end, seg.start]);
+        group.end = seg.end;
+      } else {
         flush();
-        group = [seg.start, seg.end];
+        group = { start: seg.start, end: seg.end, ranges: [] };
       }
+      group.ranges.push(keptRange(this.doc, seg.start, seg.end, (s, e) => this.hintIn(s, e)));
     }
     flush();
+    parseBatch();
     return this.out;
   }
 
-  private parse(start: number, end: number): void {
-    const tree = fromMarkdown(this.doc.slice(start, end));
-    shift(tree, start);
+  private parse(pieces: Pieces): void {
+    if (pieces.empty) return;
+    const tree = fromMarkdown(pieces.text);
+    shift(tree, pieces);
     this.children(tree, 0);
   }
 
@@ -117,9 +165,32 @@ export class MarkdownDocument {
     return DEEP.test(this.doc.slice(seg.start, Math.min(seg.end, seg.start + 4096)));
   }
 
-  /** Does the text hold a word some rule matches (the only chunks worth parsing)? */
-  private mayHold(text: string): boolean {
-    for (const m of text.matchAll(WORD)) if (this.ctx.isCandidate(m[0])) return true;
+  /** Index of the first hint at or after `pos`. */
+  private firstHint(pos: number): number {
+    let lo = 0;
+    let hi = this.hints.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.hints[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private hintIn(start: number, end: number): boolean {
+    const i = this.firstHint(start);
+    return i < this.hints.length && this.hints[i] < end;
+  }
+
+  /** Does [start, end) hold a word some rule matches (the only chunks worth parsing)? */
+  private mayHold(start: number, end: number): boolean {
+    for (let i = this.firstHint(start); i < this.hints.length && this.hints[i] < end; i++) {
+      let s = this.hints[i];
+      let e = s;
+      while (s > start && WORD_CHAR.test(this.doc[s - 1])) s--;
+      while (e < end && WORD_CHAR.test(this.doc[e])) e++;
+      if (this.ctx.isCandidate(this.doc.slice(s, e))) return true;
+    }
     return false;
   }
 
