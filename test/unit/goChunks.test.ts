@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import type { Node } from 'web-tree-sitter';
 import { builtinRuleset } from '../../server/src/engine';
-import { candidateDeclarations, topLevelDeclarations } from '../../server/src/engine/goChunks';
+import { candidateDeclarations, cutWhole, topLevelDeclarations } from '../../server/src/engine/goChunks';
 import { loadGrammars, newParser } from '../../server/src/engine/parsers';
 
 const rules = builtinRuleset();
@@ -13,6 +13,7 @@ const mayMatch = (s: string): boolean => rules.mayMatch(s);
 const kinds = (text: string): string[] => topLevelDeclarations(text).map((d) => `${d.kind}:${text.slice(d.start, d.end).split('\n')[0]}`);
 const chunkTexts = (text: string): string[] => candidateDeclarations(text, mayMatch).map((c) => text.slice(c.start, c.end));
 
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'go');
 const GOFMT = `// Package webchat serves conversations.
 package webchat
 
@@ -171,4 +172,29 @@ void test('parsing only the candidate declarations finds the same nodes at the s
   assert.ok(ids(full.rootNode).length >= 3);
   full.delete();
   part.delete();
+});
+
+void test('the cut after an edit equals a fresh cut of the edited text (the editor re-cuts incrementally)', () => {
+  // Edits that move declaration boundaries: brackets, strings, raw strings, comments, keywords, line breaks.
+  const pieces = ['{', '}', '(', ')', '`', '"', "'", '/*', '*/', '//', '\n', '\r\n', '\r', 'func ', 'type ', 'var ', 'x', ' ', '\t', 'package p\n'];
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  const sources = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.go')).map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8'));
+  let edits = 0;
+  for (const source of [GOFMT, ...sources]) {
+    let text = source;
+    topLevelDeclarations(text);
+    for (let k = 0; k < 150; k++) {
+      const at = rand(text.length + 1);
+      const del = rand(4) === 0 ? rand(12) : 0;
+      const ins = rand(3) === 0 ? '' : pieces[rand(pieces.length)];
+      text = text.slice(0, at) + ins + text.slice(at + del);
+      assert.deepEqual(topLevelDeclarations(text), cutWhole(text), `edit ${k} at ${at}`);
+      edits++;
+    }
+  }
+  assert.ok(edits >= 1000);
 });

@@ -78,8 +78,38 @@ function hasRun(words: string[], seq: string[]): boolean {
   return false;
 }
 
+const patterns = new Map<string, RegExp>();
 function seqPattern(words: string[]): RegExp {
-  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[-_ ]?'), 'i');
+  const key = words.join(' ');
+  let re = patterns.get(key);
+  if (!re) patterns.set(key, (re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[-_ ]?'), 'i')));
+  return re;
+}
+
+/** Offsets of every match of a word sequence, in order. */
+function offsetsOf(text: string, words: string[]): number[] {
+  const re = new RegExp(seqPattern(words).source, 'gi');
+  const out: number[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push(m.index);
+  return out;
+}
+
+/** The pieces that hold a legacy and a preferred name of one term (pieces in order, not overlapping). */
+function holdingBoth(text: string, pieces: Array<[number, number]>, terms: ContractTerms[]): Array<[number, number]> {
+  const keep = new Array<boolean>(pieces.length).fill(false);
+  for (const t of terms) {
+    const legacy = offsetsOf(text, t.legacy);
+    const preferred = offsetsOf(text, t.preferred);
+    let a = 0;
+    let b = 0;
+    pieces.forEach(([s, e], i) => {
+      while (a < legacy.length && legacy[a] < s) a++;
+      while (b < preferred.length && preferred[b] < s) b++;
+      if (a < legacy.length && legacy[a] < e && b < preferred.length && preferred[b] < e) keep[i] = true;
+    });
+  }
+  return pieces.filter((_, i) => keep[i]);
 }
 
 function evaluate(c: Contract, env: ContractEnv, out: MixedContract[]): void {
@@ -358,26 +388,25 @@ function declarationsAround(text: string, offsets: number[]): Array<[number, num
  * only declarations that hold both a legacy and a preferred name are parsed (measured: parsing
  * every candidate Go file whole here was a third of the Go analyzer's time on the bench corpus).
  */
+/** The last Go text's pieces: the struct scan and the quoted-key scan ask for the same ones. */
+let lastGoPieces: { text: string; terms: ContractTerms[]; pieces: Array<[number, number]> } | undefined;
+
 function contractPieces(text: string, which: 'go' | 'typescript' | 'tsx', terms: ContractTerms[]): Array<[number, number]> {
-  const holdsBoth = (s: number, e: number): boolean => {
-    const piece = text.slice(s, e);
-    return terms.some((t) => seqPattern(t.legacy).test(piece) && seqPattern(t.preferred).test(piece));
-  };
-  let pieces: Array<[number, number]>;
   if (which === 'go') {
-    pieces = topLevelDeclarations(text).map((d): [number, number] => [d.start, d.end]);
-  } else if (text.length > WHOLE_FILE) {
-    const offsets: number[] = [];
-    for (const t of terms) {
-      const re = new RegExp(seqPattern(t.legacy).source, 'gi');
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text))) offsets.push(m.index);
+    if (lastGoPieces?.text !== text || lastGoPieces.terms !== terms) {
+      const decls = topLevelDeclarations(text).map((d): [number, number] => [d.start, d.end]);
+      lastGoPieces = { text, terms, pieces: holdingBoth(text, decls, terms) };
     }
+    return lastGoPieces.pieces;
+  }
+  let pieces: Array<[number, number]>;
+  if (text.length > WHOLE_FILE) {
+    const offsets = terms.flatMap((t) => offsetsOf(text, t.legacy));
     pieces = declarationsAround(text, offsets.sort((a, b) => a - b));
   } else {
     return [[0, text.length]];
   }
-  return pieces.filter(([s, e]) => holdsBoth(s, e));
+  return holdingBoth(text, pieces, terms);
 }
 
 function rebase(c: Contract, by: number): Contract {
@@ -430,7 +459,10 @@ export function findMixedContracts(text: string, language: LanguageId, env: Cont
   const scoped: ContractEnv = { ...env, terms };
   const contracts: Contract[] = [];
   structured(text, 0, language, scoped, contracts, 0);
-  scanQuotedKeys(text, 0, contracts);
+  if (language === 'go') {
+    // In Go a JSON object (a map literal, a JSON string) lies inside one declaration too.
+    for (const [s, e] of contractPieces(text, 'go', terms)) scanQuotedKeys(text.slice(s, e), s, contracts);
+  } else scanQuotedKeys(text, 0, contracts);
   const found: MixedContract[] = [];
   for (const c of contracts) evaluate(c, scoped, found);
   const seen = new Set<number>();
