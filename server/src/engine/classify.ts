@@ -2,6 +2,7 @@
  * Decides what a matched token is (legacy alias, planning run, migration reference, verb, package)
  * and turns it into a finding with severity, message and fix.
  */
+import { lowerWords } from './words';
 import type { CompiledRule } from './rules/compile';
 import { CATEGORY, type SeveritySetting } from './rules/model';
 import type { TokenMatch } from './matcher';
@@ -50,7 +51,27 @@ function legacyMessage(rule: CompiledRule, text: string, match: TokenMatch, batc
   return `${quote(text)} uses the legacy alias ${legacy} for ${preferred}${where}.${fix}`;
 }
 
+/**
+ * RunToSession, runIDToSessionID, migrate_run_id_to_session_id: a name that holds the old term,
+ * then "to", then the new one names the migration itself, not a use of the old term.
+ */
+export function namesTheMigration(rule: CompiledRule, text: string): boolean {
+  const words = lowerWords(text);
+  // The bare words (run → session) when the rule has them, else the whole terms.
+  const legacy = rule.spec.bareWord ? [rule.spec.bareWord.legacy.toLowerCase()] : rule.spec.legacy.map((w) => w.toLowerCase());
+  const preferred = rule.spec.bareWord ? [rule.spec.bareWord.preferred.toLowerCase()] : rule.spec.preferred.map((w) => w.toLowerCase());
+  const at = (seq: string[], from: number): number => {
+    for (let i = from; i + seq.length <= words.length; i++) if (seq.every((w, k) => words[i + k] === w)) return i;
+    return -1;
+  };
+  const l = at(legacy, 0);
+  if (l < 0) return false;
+  const to = words.indexOf('to', l + legacy.length);
+  return to >= 0 && at(preferred, to + 1) === to + 1;
+}
+
 export function classify(rule: CompiledRule, text: string, match: TokenMatch, c: Candidate, phase?: string): Verdict | null {
+  if (!c.migration && namesTheMigration(rule, text)) c = { ...c, migration: true };
   let category: string;
   let message: string;
   let replacement: string | null = null;

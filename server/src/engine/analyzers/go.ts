@@ -17,6 +17,7 @@ import { GoDomains, type Domain } from './go/domains';
 import { LOG_KEY_METHODS, looksLikeSql, roleOf } from './go/strings';
 import { ancestors, field, named, packageName, resetAncestry, STRING_TYPES, stringContent } from './go/syntax';
 
+const MIGRATION_SQL = /\b(?:RENAME\s+COLUMN|DROP\s+(?:INDEX|COLUMN))\b/i;
 const IDENTIFIERS = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
 
 export interface GoAnalyzerOptions {
@@ -172,6 +173,11 @@ class GoFile {
     const isKey = parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id;
     const context: ContextKind = fnName ? 'function' : node.type === 'type_identifier' ? 'type' : node.type === 'field_identifier' || isKey ? 'field' : 'identifier';
     const extra: Partial<Candidate> = { domain: this.identifierDomain(node) };
+    if (isKey && match.replacement && parent?.parent?.parent) {
+      // chatResponse{SessionID: id, RunID: id}: renaming the key would set SessionID twice.
+      const keys = named(parent.parent.parent).map((el) => (el.type === 'keyed_element' ? named(el)[0]?.text : undefined));
+      if (keys.includes(match.replacement)) extra.noFix = `the literal already sets ${match.replacement}; remove this key instead`;
+    }
     if (parent?.type === 'field_declaration' && match.replacement) {
       const list = parent.parent;
       if (list && named(list).some((f) => named(f).some((n) => n.type === 'field_identifier' && n.text === match.replacement))) {
@@ -208,7 +214,8 @@ class GoFile {
       const d = decl?.domain;
       if (known(d)) return d;
       if (d === null) return undefined;
-      const used = decl ? this.domains.usesDomain(decl) : undefined;
+      // Declared out of sight (a doc's snippet, a package-level variable): this use still tells.
+      const used = decl ? this.domains.usesDomain(decl) : this.domains.useDomain(node);
       if (used) return used;
     }
     return this.indexDomain(node) ?? this.domains.scopeDomain(node);
@@ -282,13 +289,27 @@ class GoFile {
           this.out.push(...this.ctx.embed('sql', content, offset, { domain: scope }));
           return;
         }
-        for (const c of scanWords(content, this.ctx, { context: 'string', offset, inherit: scope ? { domain: scope } : undefined })) {
+        const cands = scanWords(content, this.ctx, { context: 'string', offset, inherit: scope ? { domain: scope } : undefined });
+        // hasColumn("turns", "run_id") beside `RENAME COLUMN run_id TO session_id`: the probe is part of the migration.
+        if (cands.length && /^[\w.-]+$/.test(content) && this.inMigrationStep(lit, content)) for (const c of cands) c.migration = true;
+        for (const c of cands) {
           const before = this.text.slice(Math.max(0, c.start - 1), c.start);
           if ((before === '?' || before === '&') && this.text[c.end] === '=') c.context = 'url';
           if (this.generated) c.noFix = 'generated code: change its source and regenerate';
           this.out.push(c);
         }
     }
+  }
+
+  /** The step (a literal element, a block, a function) around a string also renames or drops this name in SQL. */
+  private inMigrationStep(lit: Node, name: string): boolean {
+    for (const a of ancestors(lit)) {
+      if (a.type !== 'literal_value' && a.type !== 'block' && a.type !== 'func_literal' && a.type !== 'function_declaration' && a.type !== 'method_declaration') continue;
+      const body = a.text;
+      if (MIGRATION_SQL.test(body)) return new RegExp(`(?:RENAME\\s+COLUMN|DROP\\s+(?:INDEX|COLUMN)(?:\\s+IF\\s+EXISTS)?)\\s+["\`]?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(body);
+      if (a.type !== 'literal_value' && a.type !== 'block') return false;
+    }
+    return false;
   }
 
   /**
@@ -348,7 +369,36 @@ class GoFile {
   private comment(node: Node): void {
     const domain = this.attachedDomain(node) ?? this.domains.scopeDomain(node);
     const body = node.text;
-    this.out.push(...scanWords(body, this.ctx, { context: 'comment', offset: node.startIndex, inherit: domain ? { domain } : undefined }));
+    const cands = scanWords(body, this.ctx, { context: 'comment', offset: node.startIndex, inherit: domain ? { domain } : undefined });
+    // "// LookupByRunID resolves … (legacy name)": a doc comment's mention of the declared name is
+    // that name, renamed with it, whatever else the comment says.
+    const declared = cands.some((c) => c.migration) ? this.attachedNames(node) : [];
+    for (const c of cands) if (c.migration && declared.includes(this.text.slice(c.start, c.end))) c.migration = undefined;
+    this.out.push(...cands);
+  }
+
+  /** The names declared by the declaration a doc comment sits on. */
+  private attachedNames(node: Node): string[] {
+    let next = node.nextNamedSibling;
+    while (next && next.type === 'comment') next = next.nextNamedSibling;
+    if (!next || next.startPosition.row - node.endPosition.row > 1) return [];
+    switch (next.type) {
+      case 'function_declaration':
+      case 'method_declaration':
+        return [field(next, 'name')?.text ?? ''];
+      case 'field_declaration':
+        return named(next).filter((n) => n.type === 'field_identifier').map((n) => n.text);
+      case 'type_declaration':
+      case 'var_declaration':
+      case 'const_declaration':
+        return named(next).flatMap((spec) => [field(spec, 'name')?.text ?? '', ...named(spec).filter((n) => n.type === 'identifier').map((n) => n.text)]);
+      case 'type_spec':
+      case 'var_spec':
+      case 'const_spec':
+        return named(next).filter((n) => n.type === 'identifier' || n.type === 'type_identifier').map((n) => n.text);
+      default:
+        return [];
+    }
   }
 
   /** A doc comment belongs to the declaration that follows it. */

@@ -159,7 +159,13 @@ export class GoDomains {
     const alias = this.typeSwitchAlias(use);
     if (alias) return alias;
     let fn: Node | null = null;
-    for (const a of ancestors(use)) if (FUNCTIONS.has(a.type)) fn = a; // outermost function
+    let top: Node | null = null;
+    for (const a of ancestors(use)) {
+      if (FUNCTIONS.has(a.type)) fn = a; // outermost function
+      top = a;
+    }
+    // A snippet of statements (a fenced example in a doc) has no function: its file is the scope.
+    if (!fn) fn = top?.type === 'source_file' ? top : null;
     if (!fn) return undefined;
     const list = this.declarationsOf(fn);
     let best: Declaration | undefined;
@@ -189,7 +195,8 @@ export class GoDomains {
     return undefined;
   }
 
-  private useDomain(id: Node): string | undefined {
+  /** What one use of an identifier says: a key into a planning map, a planning call's argument … */
+  useDomain(id: Node): string | undefined {
     const p = id.parent;
     if (!p) return undefined;
     if (p.type === 'index_expression' && field(p, 'index')?.id === id.id) return this.domainOf(field(p, 'operand')?.text ?? '');

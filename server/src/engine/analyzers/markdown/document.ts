@@ -295,13 +295,13 @@ export class MarkdownDocument {
     const repl = this.replacements(c);
     if (u && repl.bare) {
       // A bare `run`/`runLog` is the session only where a mapping row says so (`run` | `session`).
-      if (repl.exact.length && rowMapsTo(u, c.start, c.end, repl.exact)) {
+      if (repl.exact.length && rowMapsTo(u, c.start, repl.exact, (t) => this.ctx.rules.mayMatch(t))) {
         c.denotesSession = true;
         c.migration = true;
       }
       return c;
     }
-    if (u && (u.migrationWording || arrowAfter(u, c.end) || rowMapsTo(u, c.start, c.end, [...repl.exact, ...repl.preferred]))) c.migration = true;
+    if (u && (u.migrationWording || arrowAfter(u, c.end) || rowMapsTo(u, c.start, [...repl.exact, ...repl.preferred], (t) => this.ctx.rules.mayMatch(t)))) c.migration = true;
     else if (u?.domain && !own) c.domain = u.domain;
     else if (this.docMigration) c.migration = true;
     return c;

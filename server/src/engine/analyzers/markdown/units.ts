@@ -89,8 +89,22 @@ export function arrowAfter(unit: Unit, tokenEnd: number): boolean {
 }
 
 /** Does a table row hold the token's replacement elsewhere (an old | new mapping row)? */
-export function rowMapsTo(unit: Unit, tokenStart: number, tokenEnd: number, replacements: string[]): boolean {
+export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[], hasLegacy: (text: string) => boolean): boolean {
   if (unit.kind !== 'row') return false;
-  const rest = (unit.text.slice(0, tokenStart - unit.start) + ' ' + unit.text.slice(tokenEnd - unit.start)).toLowerCase();
-  return replacements.some((r) => r !== '' && new RegExp(`(?<![a-z0-9])${r.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(rest));
+  // A mapping row has the new name in another cell, one that holds no old name itself
+  // (`| run_id | session_id |`, `| ?run_id=X | ?session_id=X |`); a description cell that mentions
+  // both ("Alias of `SessionID`, exposed as `run_id`") or the token's own cell maps nothing.
+  const at = tokenStart - unit.start;
+  let cellStart = 0;
+  const others: string[] = [];
+  for (const cell of unit.text.split('|')) {
+    const cellEnd = cellStart + cell.length;
+    if (!(at >= cellStart && at < cellEnd) && !hasLegacy(cell)) others.push(cell.toLowerCase());
+    cellStart = cellEnd + 1;
+  }
+  return replacements.some((r) => {
+    if (r === '') return false;
+    const name = new RegExp(`(?<![a-z0-9])${r.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`);
+    return others.some((c) => name.test(c));
+  });
 }
