@@ -15,6 +15,11 @@ export interface AnalyzerContext {
   isMigrationText(text: string): boolean;
   /** Does this identifier or expression text show the value is the preferred concept (a session)? */
   hasEvidence(text: string): boolean;
+  /**
+   * Does this text name the session under its new or its old name (meta.SessionID, conv.RunID,
+   * q.Get("run_id")), outside any domain? Both names count, so a fix never changes the answer.
+   */
+  namesSession(text: string): boolean;
   /** Analyse embedded code (SQL in a Go string, a fenced block) as another language. */
   embed(languageId: string, text: string, offset: number, inherit?: Partial<Candidate>): Candidate[];
 }

@@ -199,6 +199,7 @@ export class Engine {
       domainOf: (s) => rules.domainOfWords(lowerWords(s)),
       isMigrationText: (s) => !!rules.migrationPattern?.test(s),
       hasEvidence: (s) => lowerWords(s).some((w) => rules.evidenceWords.has(w)),
+      namesSession: (s) => (lowerWords(s).some((w) => rules.evidenceWords.has(w)) || rules.mayMatch(s)) && !rules.domainOfWords(lowerWords(s)),
       embed: (languageId, text, offset, inherit) => {
         const inner = this.analyze(languageOfName(languageId), text, depth + 1);
         return inner.map((c) => ({ ...inherit, ...c, domain: c.domain ?? inherit?.domain, migration: c.migration || inherit?.migration, start: c.start + offset, end: c.end + offset }));

@@ -55,7 +55,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     if (q) {
       const d = ctx.domainOf(q[1]);
       if (d) c.domain = d;
-      else if (c.domain && ctx.hasEvidence(q[1])) c.domain = undefined;
+      else if (c.domain && ctx.namesSession(q[1])) c.domain = undefined;
     }
     if (opts.unit !== 'none') {
       if (start < unitStart || start >= unitEnd) {

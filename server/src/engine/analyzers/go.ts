@@ -115,7 +115,7 @@ class GoFile {
   private newDomains(): GoDomains {
     return new GoDomains(
       (s) => this.ctx.domainOf(s),
-      (s) => this.ctx.hasEvidence(s),
+      (s) => this.ctx.namesSession(s),
       this.packageDomain,
     );
   }
@@ -159,6 +159,8 @@ class GoFile {
     const parent = node.parent;
     if (node.type === 'package_identifier' || parent?.type === 'package_clause') {
       if (this.ctx.rules.packages.some((p) => p.split('/').pop() === token)) this.push(node, 'identifier', { packagePath: true });
+      // An import's own alias (import resRunID "…") is a name like any other; a package's name is not.
+      else if (parent?.type === 'import_spec' && match.kind !== 'bare') this.push(node, 'identifier', { domain: this.identifierDomain(node) });
       return;
     }
     const fnName = this.isFunctionName(node);
@@ -204,7 +206,7 @@ class GoFile {
       const d = this.domains.exprDomain(operand);
       if (known(d)) return d;
       // conv.RunID, session.RunID: the owner's name shows a session even where its type is unknown.
-      if (d === null || (operand && this.ctx.hasEvidence(operand.text))) return undefined;
+      if (d === null || (operand && this.ctx.namesSession(operand.text))) return undefined;
     } else if (parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id) {
       const d = this.literalDomain(parent.parent);
       if (known(d)) return d;
@@ -248,7 +250,7 @@ class GoFile {
     const decl = this.domains.lookup(node);
     if (!decl || known(decl.domain) || !decl.source) return false;
     const src = decl.source.text;
-    return this.ctx.hasEvidence(src) || (this.ctx.rules.mayMatch(src) && !this.ctx.domainOf(src));
+    return this.ctx.namesSession(src);
   }
 
   // ---- strings -----------------------------------------------------------------------------
@@ -268,7 +270,7 @@ class GoFile {
       case 'log-key':
       case 'map-key': {
         const d = this.domains.exprDomain(role.value);
-        const domain = known(d) ? d : d === null || (role.value && this.ctx.hasEvidence(role.value.text)) ? undefined : scope;
+        const domain = known(d) ? d : d === null || (role.value && this.ctx.namesSession(role.value.text)) ? undefined : scope;
         if (role.kind === 'map-key') {
           this.words(content, offset, 'object-key', { domain }, (r) => role.literal.text.includes(`"${r}"`));
         } else {
@@ -306,7 +308,11 @@ class GoFile {
     for (const a of ancestors(lit)) {
       if (a.type !== 'literal_value' && a.type !== 'block' && a.type !== 'func_literal' && a.type !== 'function_declaration' && a.type !== 'method_declaration') continue;
       const body = a.text;
-      if (MIGRATION_SQL.test(body)) return new RegExp(`(?:RENAME\\s+COLUMN|DROP\\s+(?:INDEX|COLUMN)(?:\\s+IF\\s+EXISTS)?)\\s+["\`]?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(body);
+      if (MIGRATION_SQL.test(body)) {
+        // The old name or the new one: a fix of the SQL must not change what the probe is.
+        const names = [name, this.ctx.match(name)?.replacement ?? name].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        return new RegExp(`(?:RENAME\\s+COLUMN|DROP\\s+(?:INDEX|COLUMN)(?:\\s+IF\\s+EXISTS)?)\\s+["\`]?(?:${names.join('|')})\\b`, 'i').test(body);
+      }
       if (a.type !== 'literal_value' && a.type !== 'block') return false;
     }
     return false;

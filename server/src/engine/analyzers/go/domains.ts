@@ -31,7 +31,7 @@ export class GoDomains {
   private readonly decls = new Map<number, Declaration[]>();
 
   /**
-   * @param isSession whether an initialiser shows a session value (`meta.SessionID`, `conv.ID`)
+   * @param isSession whether a value or type shows a session (`meta.SessionID`, `conv.ID`, `q.Get("run_id")`)
    * @param packageDomain the domain of the file's own package (`package planning`): its scopes and
    *   the types it declares belong to it unless the syntax says otherwise
    */
@@ -53,10 +53,15 @@ export class GoDomains {
     return !name.includes('.') && this.packageDomain && !this.isSession(name) ? this.packageDomain : null;
   }
 
-  /** An initialiser's domain; a value that shows a session (runID := meta.SessionID) is known not to be in any. */
-  private initialiserDomain(v: Node | null): Domain {
+  /**
+   * An initialiser's domain. A value that shows the session, under its new or its old name
+   * (runID := meta.SessionID, runID := q.Get("run_id")), outside any domain's scope, is known not
+   * to be in any: the planning switch around its uses does not make it a planning run. Both names
+   * count, so renaming the initialiser's key never changes what the variable is (fixes converge).
+   */
+  private initialiserDomain(v: Node | null, decl: Node): Domain {
     const d = this.exprDomain(v);
-    return d === undefined && v && this.isSession(v.text) ? null : d;
+    return d === undefined && v && this.isSession(v.text) && !this.scopeDomain(decl) ? null : d;
   }
 
   /** Domain of the value of an expression. */
@@ -266,7 +271,7 @@ export class GoDomains {
           const ids = fields(n, 'name');
           ids.forEach((id, i) => {
             const v = values ? (named(values)[i] ?? null) : null;
-            const domain = this.domainOf(id.text) ?? (type ? this.typeDomain(type) : this.initialiserDomain(v));
+            const domain = this.domainOf(id.text) ?? (type ? this.typeDomain(type) : this.initialiserDomain(v, n));
             out.push({ name: id.text, from: id.startIndex, scopeEnd: this.scopeEndOf(n), domain, source: v ?? type });
           });
           break;
@@ -281,7 +286,7 @@ export class GoDomains {
             if (id.type !== 'identifier' || id.text === '_') return;
             // x, ok := f(): every name on the left takes the one call's value.
             const v = rs.length === ls.length ? rs[i] : (rs[0] ?? null);
-            const domain = this.domainOf(id.text) ?? this.initialiserDomain(v);
+            const domain = this.domainOf(id.text) ?? this.initialiserDomain(v, n);
             out.push({ name: id.text, from: id.startIndex, scopeEnd: this.scopeEndOf(n), domain, source: v });
           });
           break;
