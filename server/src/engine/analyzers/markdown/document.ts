@@ -16,6 +16,7 @@ import { InlineScanner, type InlineCandidate } from './inline';
 import { keptRange, Pieces } from './pieces';
 import { segments, type Chunk, type Segment } from './segments';
 import { arrowAfter, rowMapsTo, splitUnits, unitAt } from './units';
+import { migrationSections } from './sections';
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
 const MAX_GROUP = 16 * 1024;
@@ -68,6 +69,17 @@ export class MarkdownDocument {
   analyze(fm: Frontmatter | null, whole = false): Candidate[] {
     const segs = segments(this.doc, fm?.bodyStart ?? 0);
     this.docMigration = this.isMigrationDocument(segs, fm);
+    const sections = migrationSections(this.doc, segs, (t) => this.ctx.isMigrationText(t));
+    return sections.length ? this.within(sections, this.candidates(segs, fm, whole)) : this.candidates(segs, fm, whole);
+  }
+
+  /** Tokens in a migration section that nothing else explains are migration references. */
+  private within(sections: Array<[number, number]>, cands: Candidate[]): Candidate[] {
+    for (const c of cands) if (!c.domain && sections.some(([s, e]) => c.start >= s && c.start < e)) c.migration = true;
+    return cands;
+  }
+
+  private candidates(segs: ReturnType<typeof segments>, fm: Frontmatter | null, whole: boolean): Candidate[] {
     if (fm) this.fallback(scanWords(this.doc.slice(fm.start, fm.end), this.ctx, { context: 'prose', offset: fm.start }), false);
     if (whole) {
       this.parse(new Pieces(this.doc, [[[fm?.bodyStart ?? 0, this.doc.length]]]));

@@ -1,0 +1,33 @@
+/**
+ * Sections whose heading is migration wording ("### Deprecated", "## Migration", "## Renamed
+ * fields" — the Keep a Changelog headings included): what they list is about the migration.
+ * ATX headings only, outside fenced blocks; a section runs to the next heading of its level or above.
+ */
+import type { Segment } from './segments';
+
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/gm;
+/** Keep a Changelog's "Removed" is a migration heading too, though "removed" in prose is not. */
+const REMOVED = /^removed$/i;
+/** A heading is a title, not a sentence: longer ones are judged as text by their units. */
+const MAX_WORDS = 4;
+
+export function migrationSections(doc: string, segs: Segment[], isMigrationText: (text: string) => boolean): Array<[number, number]> {
+  const fences = segs.filter((s) => s.kind === 'fence');
+  const inFence = (at: number): boolean => fences.some((f) => at >= f.start && at < f.end);
+  const heads: Array<{ at: number; level: number; migration: boolean }> = [];
+  HEADING.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HEADING.exec(doc))) {
+    if (inFence(m.index)) continue;
+    const title = m[2].replace(/[`*_]/g, '').trim();
+    const short = title.split(/\s+/).length <= MAX_WORDS;
+    heads.push({ at: m.index, level: m[1].length, migration: short && (REMOVED.test(title) || isMigrationText(title)) });
+  }
+  const out: Array<[number, number]> = [];
+  heads.forEach((h, i) => {
+    if (!h.migration) return;
+    const next = heads.slice(i + 1).find((n) => n.level <= h.level);
+    out.push([h.at, next ? next.at : doc.length]);
+  });
+  return out;
+}
