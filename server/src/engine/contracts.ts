@@ -18,6 +18,7 @@ import { lowerWords } from './words';
 import { textKey, type BoundedCache } from './textKey';
 import { topLevelDeclarations } from './goChunks';
 import { packageName } from './analyzers/go/syntax';
+import { topLevelStatements } from './analyzers/typescript/chunks';
 
 export interface ContractTerms {
   ruleId: string;
@@ -383,14 +384,14 @@ function declarationsAround(text: string, offsets: number[]): Array<[number, num
   return out;
 }
 
+/** The last Go text's pieces: the struct scan and the quoted-key scan ask for the same ones. */
+let lastGoPieces: { text: string; terms: ContractTerms[]; pieces: Array<[number, number]> } | undefined;
+
 /**
  * The parts worth parsing: a contract with both members lies inside one top-level declaration, so
  * only declarations that hold both a legacy and a preferred name are parsed (measured: parsing
  * every candidate Go file whole here was a third of the Go analyzer's time on the bench corpus).
  */
-/** The last Go text's pieces: the struct scan and the quoted-key scan ask for the same ones. */
-let lastGoPieces: { text: string; terms: ContractTerms[]; pieces: Array<[number, number]> } | undefined;
-
 function contractPieces(text: string, which: 'go' | 'typescript' | 'tsx', terms: ContractTerms[]): Array<[number, number]> {
   if (which === 'go') {
     if (lastGoPieces?.text !== text || lastGoPieces.terms !== terms) {
@@ -409,6 +410,38 @@ function contractPieces(text: string, which: 'go' | 'typescript' | 'tsx', terms:
   return holdingBoth(text, pieces, terms);
 }
 
+/**
+ * The contracts of a small TypeScript file from the top-level statements holding a legacy and a
+ * preferred name only (a contract lies inside one statement); null when one of them does not parse
+ * cleanly on its own, so the file is parsed whole as before.
+ */
+function typeScriptByStatement(text: string, which: 'typescript' | 'tsx', env: ContractEnv): Contract[] | null {
+  if (!env.grammars) return null;
+  const patterns = env.terms.map((t) => [seqPattern(t.legacy), seqPattern(t.preferred)]);
+  const parser = parserFor(env.grammars, which);
+  const out: Contract[] = [];
+  for (const s of topLevelStatements(text, which === 'tsx')) {
+    const piece = text.slice(s.start, s.end);
+    // A mixed contract has both members, so its statement holds both terms.
+    if (!patterns.some(([legacy, preferred]) => legacy.test(piece) && preferred.test(piece))) continue;
+    const key = env.cache ? `${which}:${textKey(text, s.start, s.end)}` : undefined;
+    let local = key ? env.cache?.get(key) : undefined;
+    if (!local) {
+      const tree = parser.parse(piece);
+      if (!tree) return null;
+      try {
+        if (tree.rootNode.hasError) return null;
+        scanTypeScript(containers(tree.rootNode, env.grammars[which], which), 0, (local = []));
+      } finally {
+        tree.delete();
+      }
+      if (key) env.cache?.set(key, local);
+    }
+    for (const c of local) out.push(rebase(c, s.start));
+  }
+  return out;
+}
+
 function rebase(c: Contract, by: number): Contract {
   const span = (x: Span): Span => ({ start: x.start + by, end: x.end + by, text: x.text });
   return { ...c, members: c.members.map((m) => ({ ...m, names: m.names.map(span) })) };
@@ -420,6 +453,13 @@ function structured(text: string, base: number, language: LanguageId, env: Contr
     const which = language === 'go' ? 'go' : language.endsWith('react') ? 'tsx' : 'typescript';
     // A planning package's structs are planning contracts (its Run has its own RunID).
     if (which === 'go' && env.domainOf(packageName(text) ?? '')) return;
+    if (which !== 'go' && text.length <= WHOLE_FILE) {
+      const local = typeScriptByStatement(text, which, env);
+      if (local) {
+        for (const c of local) out.push(rebase(c, base));
+        return;
+      }
+    }
     const pieces = contractPieces(text, which, env.terms);
     const parser = parserFor(env.grammars, which);
     let budget = PARSE_BUDGET;

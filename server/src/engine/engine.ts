@@ -67,8 +67,8 @@ export class Engine {
   ) {
     this.grammars = grammars;
     this.contractCache = options.incremental ? new BoundedCache(20_000) : undefined;
-    const ts = createTypeScriptAnalyzer(grammars.typescript);
-    const tsx = createTypeScriptAnalyzer(grammars.tsx);
+    const ts = createTypeScriptAnalyzer(grammars.typescript, { cacheStatements: options.incremental });
+    const tsx = createTypeScriptAnalyzer(grammars.tsx, { jsx: true, cacheStatements: options.incremental });
     this.analyzers = {
       go: createGoAnalyzer(grammars.go, { cacheDeclarations: options.incremental }),
       sql: analyzeSql,

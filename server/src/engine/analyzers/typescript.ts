@@ -3,66 +3,193 @@
  * a term are looked at: for each, the smallest syntax node gives the role (object key, property
  * access, type member, function name, string, URL, comment) and the nodes above it the domain
  * (typescript/scopes.ts). Process verbs (`runTests()`, `run()`) are function names and calls.
- * Large files are parsed piece by piece (typescript/chunks.ts).
+ * Only the top-level statements holding a candidate are parsed (typescript/chunks.ts).
  */
-import type { Language, Node, Tree } from 'web-tree-sitter';
+import type { Language, Node, Point, Range, Tree } from 'web-tree-sitter';
 import type { Analyzer, AnalyzerContext } from '../analyzer';
 import { newParser } from '../parsers';
 import { scanWords } from '../scan';
+import { textKey } from '../textKey';
 import type { Candidate, ContextKind } from '../types';
 import { lowerWords } from '../words';
-import { PIECEWISE_FROM, topLevelPieces } from './typescript/chunks';
+import { topLevelStatements, type Statement } from './typescript/chunks';
 import { declarationOf, scopeSignal, signalOf } from './typescript/scopes';
 import { containerOf, scanContainer } from './typescript/strings';
 import { field, IDENTIFIERS, isFunctionName, MEMBERS, named, same } from './typescript/syntax';
 
-const TOKEN = /[A-Za-z0-9_$]+/g;
 const MAX_MEMBER_CLIMB = 24;
+/**
+ * Below this size, a statement that parses with an error makes the whole file parsed as one
+ * (exactly as before statements were cut): the cut may have been wrong, or error recovery across
+ * statements matters. Above it, the statements stand alone, so a huge broken file stays bounded.
+ */
+const WHOLE_FILE_ON_ERROR = 64 * 1024;
+/** How many statements back a top-level `const`/`let` is context (declarationOf reads as far). */
+const CONTEXT_STATEMENTS = 64;
+const MAX_CACHED_STATEMENT = 64 * 1024;
+const MAX_CACHE_ENTRIES = 20_000;
 
-export function createTypeScriptAnalyzer(language: Language): Analyzer {
+export interface TypeScriptAnalyzerOptions {
+  /** TSX/JSX grammar: the statement cutter follows JSX. */
+  jsx?: boolean;
+  /** Remember each statement's candidates by its text (and its context's): for the language server. */
+  cacheStatements?: boolean;
+  /** Parse every file whole: the reference the statement cut is tested against. */
+  wholeFile?: boolean;
+  /** Files below this size are parsed whole when a statement has a syntax error (default 64 KiB). */
+  wholeFileOnError?: number;
+}
+
+type Token = [start: number, end: number];
+
+export function createTypeScriptAnalyzer(language: Language, options: TypeScriptAnalyzerOptions = {}): Analyzer {
   const parser = newParser(language);
-  const analyzePiece = (text: string, ctx: AnalyzerContext): Candidate[] => {
-    let tree: Tree | null = null;
+  const caches = new WeakMap<object, Map<string, Candidate[]>>();
+  const safely = (text: string, ctx: AnalyzerContext, start: number, end: number, run: () => Candidate[]): Candidate[] => {
     try {
-      tree = parser.parse(text);
-      if (!tree) return scanWords(text, ctx, { context: 'code' });
-      return analyzeTree(tree.rootNode, text, ctx);
+      return run();
     } catch {
       // tree-sitter is tolerant of broken code; this guards against our own bugs.
-      return scanWords(text, ctx, { context: 'code' });
-    } finally {
-      tree?.delete();
+      return scanWords(text.slice(start, end), ctx, { context: 'code', offset: start });
     }
   };
+  const whole = (text: string, ctx: AnalyzerContext, tokens: Token[]): Candidate[] =>
+    safely(text, ctx, 0, text.length, () => {
+      const tree = parser.parse(text);
+      if (!tree) return scanWords(text, ctx, { context: 'code' });
+      try {
+        return analyzeTree(tree.rootNode, tokens, ctx);
+      } finally {
+        tree.delete();
+      }
+    });
+  const wholeBelow = options.wholeFileOnError ?? WHOLE_FILE_ON_ERROR;
   return (text, ctx) => {
-    if (text.length < PIECEWISE_FROM) return analyzePiece(text, ctx);
+    const tokens = candidateTokens(text, ctx);
+    if (tokens.length === 0) return [];
+    if (options.wholeFile) return whole(text, ctx, tokens);
+    // Parse only the top-level statements holding a candidate, each on its own (with the earlier
+    // top-level declarations it may read, see declarationOf); included ranges keep file offsets.
+    const stmts = topLevelStatements(text, !!options.jsx);
+    let cache: Map<string, Candidate[]> | undefined;
+    if (options.cacheStatements) {
+      cache = caches.get(ctx.rules);
+      if (!cache) caches.set(ctx.rules, (cache = new Map()));
+    }
+    const rows = new Rows(text);
     const out: Candidate[] = [];
-    for (const [s, e] of topLevelPieces(text)) {
-      const piece = text.slice(s, e);
-      if (!mayHold(piece, ctx)) continue;
-      for (const c of analyzePiece(piece, ctx)) out.push({ ...c, start: c.start + s, end: c.end + s });
+    let t = 0;
+    for (let k = 0; k < stmts.length && t < tokens.length; k++) {
+      const stmt = stmts[k];
+      if (tokens[t][0] >= stmt.end) continue;
+      const first = t;
+      while (t < tokens.length && tokens[t][0] < stmt.end) t++;
+      const mine = tokens.slice(first, t);
+      const context = contextStatements(text, stmts, k);
+      const key = cache && stmt.end - stmt.start <= MAX_CACHED_STATEMENT ? [stmt, ...context].map((s) => textKey(text, s.start, s.end)).join('|') : undefined;
+      const hit = key ? cache?.get(key) : undefined;
+      if (hit) {
+        for (const c of hit) out.push({ ...c, start: c.start + stmt.start, end: c.end + stmt.start });
+        continue;
+      }
+      let broken = false;
+      const found = safely(text, ctx, stmt.start, stmt.end, () => {
+        let tree: Tree | null = null;
+        try {
+          // The parser reads the text through a 10 KB buffer: hand it no more than this statement needs.
+          const read = (i: number): string => text.slice(i, Math.min(stmt.end, i + 10240));
+          tree = parser.parse(read, null, { includedRanges: [...context, stmt].map((s) => rows.range(s)) });
+          if (!tree) return scanWords(text.slice(stmt.start, stmt.end), ctx, { context: 'code', offset: stmt.start });
+          broken = tree.rootNode.hasError;
+          if (broken && text.length < wholeBelow) return [];
+          return analyzeTree(tree.rootNode, mine, ctx);
+        } finally {
+          tree?.delete();
+        }
+      });
+      if (broken && text.length < wholeBelow) return whole(text, ctx, tokens);
+      out.push(...found);
+      if (cache && key && !broken) {
+        if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
+        cache.set(key, found.map((c) => ({ ...c, start: c.start - stmt.start, end: c.end - stmt.start })));
+      }
     }
     return out;
   };
 }
 
-function mayHold(text: string, ctx: AnalyzerContext): boolean {
-  for (const m of text.matchAll(TOKEN)) if (ctx.isCandidate(m[0])) return true;
-  return false;
+/** Earlier top-level declarations of a name this statement mentions: what declarationOf may read. */
+function contextStatements(text: string, stmts: Statement[], k: number): Statement[] {
+  const out: Statement[] = [];
+  let words: Set<string> | undefined;
+  for (let j = Math.max(0, k - CONTEXT_STATEMENTS); j < k; j++) {
+    const d = stmts[j].declares;
+    if (!d?.length) continue;
+    words ??= new Set(text.slice(stmts[k].start, stmts[k].end).match(/[A-Za-z_$][\w$]*/g));
+    if (d.some((n) => words?.has(n))) out.push(stmts[j]);
+  }
+  return out;
 }
 
-function analyzeTree(root: Node, text: string, ctx: AnalyzerContext): Candidate[] {
+/** Candidate tokens (maximal runs of [A-Za-z0-9_$] a rule matches), in order, found from the rules' hint words. */
+function candidateTokens(text: string, ctx: AnalyzerContext): Token[] {
+  const out: Token[] = [];
+  const hint = ctx.rules.hint;
+  hint.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let last = -1;
+  while ((m = hint.exec(text))) {
+    let s = m.index;
+    let e = s + m[0].length;
+    while (s > 0 && isTokenChar(text.charCodeAt(s - 1))) s--;
+    while (e < text.length && isTokenChar(text.charCodeAt(e))) e++;
+    hint.lastIndex = Math.max(hint.lastIndex, e);
+    if (s <= last) continue;
+    last = s;
+    if (ctx.isCandidate(text.slice(s, e))) out.push([s, e]);
+  }
+  return out;
+}
+
+function isTokenChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+}
+
+/** Rows as tree-sitter counts them (newlines only), for included ranges. */
+class Rows {
+  private newlines: number[] | undefined;
+  constructor(private readonly text: string) {}
+
+  range(s: Statement): Range {
+    return { startIndex: s.start, endIndex: s.end, startPosition: this.point(s.start), endPosition: this.point(s.end) };
+  }
+
+  private point(offset: number): Point {
+    if (!this.newlines) {
+      this.newlines = [];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.newlines.push(i);
+    }
+    const nl = this.newlines;
+    let lo = 0;
+    let hi = nl.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nl[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return { row: lo, column: offset - (lo > 0 ? nl[lo - 1] + 1 : 0) };
+  }
+}
+
+function analyzeTree(root: Node, tokens: Token[], ctx: AnalyzerContext): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(text))) {
-    if (!ctx.isCandidate(m[0])) continue;
-    const node = root.descendantForIndex(m.index, m.index + m[0].length);
+  for (const [s, e] of tokens) {
+    const node = root.descendantForIndex(s, e);
     if (!node) continue;
     const container = containerOf(node);
     const target = container ?? (IDENTIFIERS.has(node.type) ? node : null);
-    const key = target ? `${target.startIndex}:${target.endIndex}` : `${m.index}`;
+    const key = target ? `${target.startIndex}:${target.endIndex}` : `${s}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (container) out.push(...containerCandidates(ctx, container));
@@ -71,7 +198,7 @@ function analyzeTree(root: Node, text: string, ctx: AnalyzerContext): Candidate[
       if (c) out.push(c);
     } else {
       // Tokens in nodes with no finer meaning (errors, numbers, regexes) are plain code words.
-      out.push({ start: m.index, end: m.index + m[0].length, context: 'code', ...judge(ctx, node) });
+      out.push({ start: s, end: e, context: 'code', ...judge(ctx, node) });
     }
   }
   return out;
