@@ -54,9 +54,9 @@ void test('process verbs and the bare word', async () => {
   assert.deepEqual(await summary('const run = queue.next(); use(run, run_id);'), ['run_id LEGACY_SESSION_ALIAS identifier']);
 });
 
-void test('migration references: deprecated members, legacy comments', async () => {
-  const text = 'interface R {\n  /** @deprecated use session_id */\n  run_id?: string;\n  runId: string; // legacy alias, removed in phase C\n  other: RunID;\n}';
-  assert.deepEqual(await summary(text), ['run_id MIGRATION_REFERENCE field', 'runId MIGRATION_REFERENCE field', 'RunID LEGACY_SESSION_ALIAS type']);
+void test('a deprecated member is still the legacy alias; the comment naming it is a migration reference', async () => {
+  const text = 'interface R {\n  /** @deprecated run_id is replaced by session_id */\n  run_id?: string;\n  runId: string; // legacy alias, removed in phase C\n  other: RunID;\n}';
+  assert.deepEqual(await summary(text), ['run_id MIGRATION_REFERENCE comment', 'run_id LEGACY_SESSION_ALIAS field', 'runId LEGACY_SESSION_ALIAS field', 'RunID LEGACY_SESSION_ALIAS type']);
 });
 
 void test('SQL in a string goes to the SQL analyzer', async () => {
@@ -117,4 +117,13 @@ void test('a large file is parsed piecewise with the same findings as its parts'
       assert.deepEqual(part.map((f) => `${f.offset - k * one.length} ${f.text} ${f.category} ${f.context}`), whole, `${name} copy ${k}`);
     }
   }
+});
+
+void test('a compatibility fallback to the old field has no rename (it would read the new field twice)', async () => {
+  const e = await engine();
+  const fixes = (t: string): string[] => e.check(t, { path: 'web/a.ts' }).map((f) => `${f.text}->${f.replacement}`);
+  assert.deepEqual(fixes('const sid = body.session_id ?? body.run_id;'), ['run_id->null']);
+  assert.deepEqual(fixes('const sid = frame?.sessionId || frame?.runId;'), ['runId->null']);
+  // Another owner: an ordinary legacy read with its rename.
+  assert.deepEqual(fixes('const sid = a.session_id ?? b.run_id;'), ['run_id->session_id']);
 });

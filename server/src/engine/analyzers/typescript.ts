@@ -15,9 +15,8 @@ import { lowerWords } from '../words';
 import { topLevelStatements, type Statement } from './typescript/chunks';
 import { declarationOf, scopeSignal, signalOf } from './typescript/scopes';
 import { containerOf, scanContainer } from './typescript/strings';
-import { field, IDENTIFIERS, isFunctionName, MEMBERS, named, same } from './typescript/syntax';
+import { field, IDENTIFIERS, isFunctionName, same } from './typescript/syntax';
 
-const MAX_MEMBER_CLIMB = 24;
 /**
  * Below this size, a statement that parses with an error makes the whole file parsed as one
  * (exactly as before statements were cut): the cut may have been wrong, or error recovery across
@@ -231,6 +230,8 @@ function identifierCandidate(ctx: AnalyzerContext, node: Node): Candidate | null
   const own = ctx.domainOf(name);
   if (own) return { ...c, domain: own };
   Object.assign(c, judge(ctx, node));
+  const fallback = compatFallback(ctx, node);
+  if (fallback) c.noFix = fallback;
   // A bare `run` holds the session when it is declared from one (`const run = await sessions.get(id)`,
   // `(run: Session) =>`): read from its declaration only, never from a qualifier (`session.run` is a
   // property of a session) or error recovery's guesses.
@@ -239,6 +240,24 @@ function identifierCandidate(ctx: AnalyzerContext, node: Node): Candidate | null
     if (decl && signalOf(ctx, decl)?.evidence) c.denotesSession = true;
   }
   return c;
+}
+
+/**
+ * `body.session_id ?? body.run_id`: a compatibility read of the old field beside the new one.
+ * Renaming it would read the same field twice; the fallback is removed instead.
+ */
+function compatFallback(ctx: AnalyzerContext, node: Node): string | undefined {
+  const member = node.parent;
+  if (node.type !== 'property_identifier' || member?.type !== 'member_expression' || !same(field(member, 'property'), node)) return undefined;
+  const bin = member.parent;
+  const op = bin?.type === 'binary_expression' ? field(bin, 'operator')?.text : undefined;
+  if (!bin || (op !== '??' && op !== '||')) return undefined;
+  const replacement = ctx.match(node.text)?.replacement;
+  const owner = field(member, 'object')?.text;
+  if (!replacement || owner === undefined) return undefined;
+  const other = same(field(bin, 'left'), member) ? field(bin, 'right') : field(bin, 'left');
+  const reads = other?.text.replace(/\?\./g, '.').replace(/\s+/g, '');
+  return reads === `${owner.replace(/\?\./g, '.').replace(/\s+/g, '')}.${replacement}` ? `\`${owner}.${replacement}\` is read here already; remove this fallback` : undefined;
 }
 
 function containerCandidates(ctx: AnalyzerContext, node: Node): Candidate[] {
@@ -252,35 +271,14 @@ function containerCandidates(ctx: AnalyzerContext, node: Node): Candidate[] {
   return cands;
 }
 
-/** Domain from the syntax above, migration from a comment describing the enclosing member. */
+/**
+ * Domain from the syntax above. A comment marking the member legacy or deprecated does not make
+ * the member's own name a migration reference: `/** @deprecated *\/ run_id?: string` is still the
+ * legacy alias to remove (as a Go field under `// Deprecated:` is), and the comment itself is one.
+ */
 function judge(ctx: AnalyzerContext, node: Node): Partial<Candidate> {
   const out: Partial<Candidate> = {};
   const s = scopeSignal(ctx, node);
   if (s?.domain) out.domain = s.domain;
-  if (describedAsMigration(ctx, node)) out.migration = true;
   return out;
-}
-
-/**
- * Is the member (property, field, key, declaration) holding this node described by a comment
- * right above it or at the end of its line as legacy/deprecated (`/** @deprecated use session_id *\/`)?
- */
-function describedAsMigration(ctx: AnalyzerContext, node: Node): boolean {
-  let member: Node | null = node.type === 'comment' ? null : node;
-  // The member is close above (a parent lookup costs the node's depth: see MAX_CLIMB in scopes.ts).
-  for (let depth = 0; member && !MEMBERS.has(member.type); depth++) member = depth < MAX_MEMBER_CLIMB ? member.parent : null;
-  if (!member) return false;
-  const prev = member.previousNamedSibling;
-  // A comment ending the line of the member before it is that member's trailing comment.
-  const trailsOther = prev?.previousNamedSibling?.endPosition.row === prev?.startPosition.row;
-  if (prev?.type === 'comment' && !trailsOther && prev.endPosition.row >= member.startPosition.row - 1 && ctx.isMigrationText(prev.text)) return true;
-  const parent = member.parent;
-  if (!parent) return false;
-  // A trailing comment may follow the separator (`run_id: string; // legacy`), so look among the siblings.
-  for (const sib of named(parent)) {
-    if (sib.startIndex < member.endIndex) continue;
-    if (sib.startPosition.row !== member.endPosition.row) break;
-    if (sib.type === 'comment') return ctx.isMigrationText(sib.text);
-  }
-  return false;
 }
