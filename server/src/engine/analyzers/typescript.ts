@@ -57,7 +57,7 @@ export function createTypeScriptAnalyzer(language: Language, options: TypeScript
       const tree = parser.parse(text);
       if (!tree) return scanWords(text, ctx, { context: 'code' });
       try {
-        return analyzeTree(tree.rootNode, tokens, ctx);
+        return analyzeTree(tree.rootNode, tokens, ctx, text);
       } finally {
         tree.delete();
       }
@@ -101,7 +101,7 @@ export function createTypeScriptAnalyzer(language: Language, options: TypeScript
           if (!tree) return scanWords(text.slice(stmt.start, stmt.end), ctx, { context: 'code', offset: stmt.start });
           broken = tree.rootNode.hasError;
           if (broken && text.length < wholeBelow) return [];
-          return analyzeTree(tree.rootNode, mine, ctx);
+          return analyzeTree(tree.rootNode, mine, ctx, text);
         } finally {
           tree?.delete();
         }
@@ -180,7 +180,7 @@ class Rows {
   }
 }
 
-function analyzeTree(root: Node, tokens: Token[], ctx: AnalyzerContext): Candidate[] {
+function analyzeTree(root: Node, tokens: Token[], ctx: AnalyzerContext, text: string): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   for (const [s, e] of tokens) {
@@ -193,7 +193,7 @@ function analyzeTree(root: Node, tokens: Token[], ctx: AnalyzerContext): Candida
     seen.add(key);
     if (container) out.push(...containerCandidates(ctx, container));
     else if (target) {
-      const c = identifierCandidate(ctx, target);
+      const c = identifierCandidate(ctx, target, text);
       if (c) out.push(c);
     } else {
       // Tokens in nodes with no finer meaning (errors, numbers, regexes) are plain code words.
@@ -221,7 +221,7 @@ function contextOf(node: Node, verb: boolean): ContextKind {
   }
 }
 
-function identifierCandidate(ctx: AnalyzerContext, node: Node): Candidate | null {
+function identifierCandidate(ctx: AnalyzerContext, node: Node, text: string): Candidate | null {
   const name = node.text;
   if (!ctx.isCandidate(name)) return null;
   const verb = isFunctionName(node);
@@ -230,7 +230,7 @@ function identifierCandidate(ctx: AnalyzerContext, node: Node): Candidate | null
   const own = ctx.domainOf(name);
   if (own) return { ...c, domain: own };
   Object.assign(c, judge(ctx, node));
-  const fallback = compatFallback(ctx, node);
+  const fallback = compatFallback(ctx, node, text);
   if (fallback) c.noFix = fallback;
   // A bare `run` holds the session when it is declared from one (`const run = await sessions.get(id)`,
   // `(run: Session) =>`): read from its declaration only, never from a qualifier (`session.run` is a
@@ -244,20 +244,21 @@ function identifierCandidate(ctx: AnalyzerContext, node: Node): Candidate | null
 
 /**
  * `body.session_id ?? body.run_id`: a compatibility read of the old field beside the new one.
- * Renaming it would read the same field twice; the fallback is removed instead.
+ * Renaming it would read the same field twice; the fallback is removed instead. Read from the
+ * text around the token, not the tree: error recovery reshapes a broken file's tree when a fix
+ * elsewhere changes it, and the verdict must not change with it (fixes converge).
  */
-function compatFallback(ctx: AnalyzerContext, node: Node): string | undefined {
-  const member = node.parent;
-  if (node.type !== 'property_identifier' || member?.type !== 'member_expression' || !same(field(member, 'property'), node)) return undefined;
-  const bin = member.parent;
-  const op = bin?.type === 'binary_expression' ? field(bin, 'operator')?.text : undefined;
-  if (!bin || (op !== '??' && op !== '||')) return undefined;
+function compatFallback(ctx: AnalyzerContext, node: Node, text: string): string | undefined {
   const replacement = ctx.match(node.text)?.replacement;
-  const owner = field(member, 'object')?.text;
-  if (!replacement || owner === undefined) return undefined;
-  const other = same(field(bin, 'left'), member) ? field(bin, 'right') : field(bin, 'left');
-  const reads = other?.text.replace(/\?\./g, '.').replace(/\s+/g, '');
-  return reads === `${owner.replace(/\?\./g, '.').replace(/\s+/g, '')}.${replacement}` ? `\`${owner}.${replacement}\` is read here already; remove this fallback` : undefined;
+  if (!replacement) return undefined;
+  const before = text.slice(Math.max(0, node.startIndex - 200), node.startIndex);
+  const owner = /([A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*)\??\.$/.exec(before)?.[1];
+  if (!owner) return undefined;
+  const norm = (x: string): string => x.replace(/\?\./g, '.');
+  const other = `${norm(owner)}.${replacement}`;
+  const after = /^\s*(?:\?\?|\|\|)\s*([A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*)/.exec(text.slice(node.endIndex, node.endIndex + 200))?.[1];
+  const ahead = new RegExp(`([A-Za-z_$][\\w$]*(?:\\??\\.[A-Za-z_$][\\w$]*)*)\\s*(?:\\?\\?|\\|\\|)\\s*${owner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\??\\.$`).exec(before)?.[1];
+  return (after && norm(after) === other) || (ahead && norm(ahead) === other) ? `\`${owner}.${replacement}\` is read here already; remove this fallback` : undefined;
 }
 
 function containerCandidates(ctx: AnalyzerContext, node: Node): Candidate[] {
