@@ -3,7 +3,7 @@
  * language server, the command line and the tests all call this.
  */
 import type { Analyzer, AnalyzerContext } from './analyzer';
-import { classify } from './classify';
+import { classify, type Verdict } from './classify';
 import { withMixedContracts, type Contract } from './contracts';
 import { BoundedCache } from './textKey';
 import { findSuppressions } from './directives';
@@ -58,6 +58,8 @@ export class Engine {
   private tokenCache = new Map<string, TokenMatch | null>();
   private readonly contractCache: BoundedCache<Contract[]> | undefined;
   private matchCache = new Map<string, { rule: CompiledRule; match: TokenMatch } | null>();
+  /** Verdicts by everything classify reads: a re-check in the editor judges the same tokens again. */
+  private verdictCache = new BoundedCache<Verdict | null>(50_000);
   private readonly grammars: Grammars;
 
   private constructor(
@@ -88,7 +90,7 @@ export class Engine {
 
   withRules(rules: Ruleset): Engine {
     const e = Object.create(Engine.prototype) as Engine;
-    Object.assign(e, this, { rules, tokenCache: new Map(), matchCache: new Map(), contractCache: this.contractCache ? new BoundedCache(20_000) : undefined });
+    Object.assign(e, this, { rules, tokenCache: new Map(), matchCache: new Map(), verdictCache: new BoundedCache<Verdict | null>(50_000), contractCache: this.contractCache ? new BoundedCache(20_000) : undefined });
     return e;
   }
 
@@ -134,7 +136,7 @@ export class Engine {
       const token = text.slice(c.start, c.end);
       const hit = rules.length === this.rules.rules.length ? this.cachedMatch(token) : this.firstMatch(rules, token);
       if (!hit) continue;
-      const verdict = classify(hit.rule, token, hit.match, c, phase);
+      const verdict = this.verdict(hit.rule, token, hit.match, c, phase);
       if (!verdict) continue;
       const range = { start: lines.positionAt(c.start), end: lines.positionAt(c.end) };
       if (suppressed.lines.has(range.start.line)) continue;
@@ -150,6 +152,13 @@ export class Engine {
     } catch {
       return findings;
     }
+  }
+
+  private verdict(rule: CompiledRule, token: string, match: TokenMatch, c: Candidate, phase: string | undefined): Verdict | null {
+    const key = `${rule.id}\0${token}\0${phase ?? ''}\0${c.context}\0${c.domain ?? ''}\0${c.migration ? 1 : 0}${c.verb ? 1 : 0}${c.packagePath ? 1 : 0}${c.denotesSession ? 1 : 0}\0${c.noFix ?? ''}\0${c.symbol ?? ''}`;
+    let v = this.verdictCache.get(key);
+    if (v === undefined) this.verdictCache.set(key, (v = classify(rule, token, match, c, phase)));
+    return v;
   }
 
   private cachedMatch(token: string): { rule: CompiledRule; match: TokenMatch } | null {
