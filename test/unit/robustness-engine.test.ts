@@ -33,6 +33,12 @@ void test('a minified 2 MB one-line file (min.js) is checked in bounded time', a
   assert.equal(r.count, legacy, 'every run_id and runId on the line');
 });
 
+void test('a minified one-line file named .go is read by the word scanner, every legacy token found', async () => {
+  const { text, legacy } = minifiedScript(256 * 1024);
+  const r = await boundedCheck(text, 'pkg/min.go', MINIFIED_BOUND_MS);
+  assert.equal(r.count, legacy);
+});
+
 for (const t of TRICKY) {
   void test(`${t.lang}: BOM, CRLF, lone CR, tabs and astral characters before a finding`, async () => {
     const e = await engine();

@@ -66,6 +66,12 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     const lines = new LineIndex(text);
     const file = new GoFile(text, ctx);
     for (const { chunk, key } of todo) {
+      if (minified(text, chunk)) {
+        // Not Go as people write it (a minified bundle named .go): tree-sitter's error recovery
+        // took seconds on 2 MB of one line; its words are read by the tolerant scanner instead.
+        out.push(...scanWords(text.slice(chunk.start, chunk.end), ctx, { context: 'code', offset: chunk.start }));
+        continue;
+      }
       const range: Range = { startIndex: chunk.start, endIndex: chunk.end, startPosition: toPoint(lines.positionAt(chunk.start)), endPosition: toPoint(lines.positionAt(chunk.end)) };
       const tree = parser.parse(text, null, { includedRanges: [range] });
       if (!tree) continue;
@@ -84,6 +90,15 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     }
     return out;
   };
+}
+
+/** A declaration over 64 KiB whose lines average over 1,000 characters. */
+function minified(text: string, chunk: Chunk): boolean {
+  const size = chunk.end - chunk.start;
+  if (size <= 64 * 1024) return false;
+  let lines = 0;
+  for (let i = text.indexOf('\n', chunk.start); i >= 0 && i < chunk.end; i = text.indexOf('\n', i + 1)) lines++;
+  return size / (lines + 1) > 1000;
 }
 
 function toPoint(p: Position): Point {
