@@ -486,8 +486,8 @@ function structured(text: string, base: number, language: LanguageId, env: Contr
   } else if (language === 'markdown' && depth === 0) {
     for (const f of fences(text)) {
       const body = text.slice(f.start, f.end);
-      // Member names are source text: a block without a legacy name holds no mixed contract.
-      if (env.terms.some((t) => seqPattern(t.legacy).test(body))) structured(body, base + f.start, languageOfName(f.lang), env, out, depth + 1);
+      // Member names are source text: a block without both names holds no mixed contract.
+      if (env.terms.some((t) => seqPattern(t.legacy).test(body) && seqPattern(t.preferred).test(body))) structured(body, base + f.start, languageOfName(f.lang), env, out, depth + 1);
     }
   }
 }
