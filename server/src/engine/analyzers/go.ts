@@ -14,7 +14,7 @@ import { newParser } from '../parsers';
 import { scanWords } from '../scan';
 import type { Candidate, ContextKind } from '../types';
 import { GoDomains, type Domain } from './go/domains';
-import { LOG_KEY_METHODS, looksLikeSql, roleOf } from './go/strings';
+import { LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS } from './go/strings';
 import { ancestors, field, named, packageName, resetAncestry, STRING_TYPES, stringContent } from './go/syntax';
 
 const MIGRATION_SQL = /\b(?:RENAME\s+COLUMN|DROP\s+(?:INDEX|COLUMN))\b/i;
@@ -299,7 +299,8 @@ class GoFile {
         return;
       }
       case 'url-param':
-        this.words(content, offset, 'url', { domain: scope }, (r) => (this.enclosingFunction(lit)?.text ?? '').includes(`"${r}"`));
+        // Only a read of the new parameter makes this one a fallback (not "session_id" in the response).
+        this.words(content, offset, 'url', { domain: scope }, (r) => new RegExp(`\\.(?:${[...URL_METHODS].join('|')})\\(\\s*"${r}"`).test(this.enclosingFunction(lit)?.text ?? ''));
         return;
       default:
         if (looksLikeSql(content)) {

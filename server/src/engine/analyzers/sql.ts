@@ -46,4 +46,19 @@ function analyze(text: string, ctx: AnalyzerContext, depth: number): Candidate[]
   return out;
 }
 
-export const analyzeSql: Analyzer = (text, ctx) => analyze(text, ctx, 0);
+/**
+ * A rollback (a down migration) renames the new name back to the old one
+ * (`RENAME COLUMN session_id TO run_id`); the old names it recreates are migration references.
+ */
+function isRollback(text: string, ctx: AnalyzerContext): boolean {
+  const seq = (words: string[]): string => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[-_ ]?');
+  return ctx.rules.rules.some((r) =>
+    new RegExp(`\\bRENAME\\s+(?:COLUMN\\s+)?["\`\\[]?\\w*${seq(r.spec.preferred)}\\w*["\`\\]]?\\s+TO\\s+["\`\\[]?\\w*${seq(r.spec.legacy)}`, 'i').test(text),
+  );
+}
+
+export const analyzeSql: Analyzer = (text, ctx) => {
+  const out = analyze(text, ctx, 0);
+  if (out.length && isRollback(text, ctx)) for (const c of out) if (!c.domain) c.migration = true;
+  return out;
+};

@@ -12,7 +12,7 @@ export type StringRole =
 
 /** zerolog / zap / slog style field constructors whose first argument is a log key. */
 export const LOG_KEY_METHODS = new Set(['Str', 'Strs', 'Stringer', 'Int', 'Int32', 'Int64', 'Uint', 'Uint32', 'Uint64', 'Float64', 'Bool', 'Any', 'Interface', 'Dur', 'Time', 'Hex', 'RawJSON', 'Bytes', 'Dict', 'Object', 'Err', 'AnErr', 'String', 'Field', 'With', 'Attr']);
-const URL_METHODS = new Set(['Get', 'FormValue', 'PostFormValue', 'Has', 'Set', 'Add', 'Del', 'Query', 'QueryParam', 'Param', 'DefaultQuery', 'GetQuery', 'PathValue']);
+export const URL_METHODS = new Set(['Get', 'FormValue', 'PostFormValue', 'Has', 'Set', 'Add', 'Del', 'Query', 'QueryParam', 'Param', 'DefaultQuery', 'GetQuery', 'PathValue']);
 
 function calleeName(call: Node): string {
   const fn = field(call, 'function');
