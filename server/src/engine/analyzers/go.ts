@@ -12,10 +12,11 @@ import type { Position } from '../types';
 import type { Analyzer, AnalyzerContext } from '../analyzer';
 import { newParser } from '../parsers';
 import { scanWords } from '../scan';
+import { lowerWords } from '../words';
 import type { Candidate, ContextKind } from '../types';
 import { GoDomains, type Domain } from './go/domains';
 import { LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS } from './go/strings';
-import { ancestors, field, named, packageName, resetAncestry, STRING_TYPES, stringContent } from './go/syntax';
+import { ancestors, field, named, packageName, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
 
 const MIGRATION_SQL = /\b(?:RENAME\s+COLUMN|DROP\s+(?:INDEX|COLUMN))\b/i;
 const IDENTIFIERS = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
@@ -190,6 +191,8 @@ class GoFile {
     const isKey = parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id;
     const context: ContextKind = fnName ? 'function' : node.type === 'type_identifier' ? 'type' : node.type === 'field_identifier' || isKey ? 'field' : 'identifier';
     const extra: Partial<Candidate> = { domain: this.identifierDomain(node) };
+    // JobRun.RunID, WorkflowRun{RunID: …}: a run entity's own id is not the session's alias.
+    if (!extra.domain && this.isRunEntity(this.ownerType(node, isKey))) return;
     if (isKey && match.replacement && parent?.parent?.parent) {
       // chatResponse{SessionID: id, RunID: id}: renaming the key would set SessionID twice.
       const keys = named(parent.parent.parent).map((el) => (el.type === 'keyed_element' ? named(el)[0]?.text : undefined));
@@ -202,6 +205,40 @@ class GoFile {
       }
     }
     this.push(node, context, extra);
+  }
+
+  /** The type a field, key or selected field belongs to, where the syntax shows it. */
+  private ownerType(node: Node, isKey: boolean): string | undefined {
+    const parent = node.parent;
+    if (parent?.type === 'field_declaration') {
+      const spec = parent.parent?.parent?.parent;
+      return spec?.type === 'type_spec' ? field(spec, 'name')?.text : undefined;
+    }
+    if (isKey) {
+      for (const a of ancestors(node)) if (a.type === 'composite_literal') return typeName(field(a, 'type'));
+      return undefined;
+    }
+    if (parent?.type === 'selector_expression' && field(parent, 'field')?.id === node.id) {
+      const operand = field(parent, 'operand');
+      if (operand?.type !== 'identifier') return undefined;
+      return this.valueType(this.domains.lookup(operand)?.source ?? null);
+    }
+    return undefined;
+  }
+
+  /** The type a declaration's source names: its type, or the type of the literal it is set to. */
+  private valueType(source: Node | null): string | undefined {
+    if (!source) return undefined;
+    if (source.type === 'unary_expression') return this.valueType(field(source, 'operand'));
+    if (source.type === 'composite_literal') return typeName(field(source, 'type'));
+    return /_type$|^type_identifier$|^qualified_type$/.test(source.type) ? typeName(source) : undefined;
+  }
+
+  /** A type whose name ends in the bare word (JobRun, WorkflowRun, a planning package's Run): a kind of run. */
+  private isRunEntity(type: string | undefined): boolean {
+    if (!type) return false;
+    const words = lowerWords(type.split('.').pop() ?? '');
+    return words.length > 0 && this.ctx.rules.rules.some((r) => r.spec.bareWord?.legacy.toLowerCase() === words[words.length - 1]);
   }
 
   private isFunctionName(node: Node): boolean {
@@ -264,6 +301,8 @@ class GoFile {
   private denotesSession(node: Node): boolean {
     const decl = this.domains.lookup(node);
     if (!decl || known(decl.domain) || !decl.source) return false;
+    // run := JobRun{RunID: …} is a run entity, whatever id it carries.
+    if (this.isRunEntity(this.valueType(decl.source))) return false;
     const src = decl.source.text;
     return this.ctx.namesSession(src);
   }
@@ -364,6 +403,8 @@ class GoFile {
 
   private tag(lit: Node, offset: number, content: string, scope: string | undefined): void {
     const fieldDecl = lit.parent as Node;
+    const spec = fieldDecl.parent?.parent?.parent;
+    if (!scope && spec?.type === 'type_spec' && this.isRunEntity(field(spec, 'name')?.text)) return;
     const fieldName = named(fieldDecl).find((n) => n.type === 'field_identifier')?.text ?? '';
     const fieldDomain = this.ctx.domainOf(fieldName) ?? scope;
     const removed = fieldName ? this.ctx.match(fieldName)?.kind === 'removal' : false;
