@@ -314,9 +314,31 @@ export class MarkdownDocument {
       return c;
     }
     if (u && (u.migrationWording || arrowAfter(u, c.end) || rowMapsTo(u, c.start, [...repl.exact, ...repl.preferred], (t) => this.ctx.rules.mayMatch(t)))) c.migration = true;
-    else if (u?.domain && !own) c.domain = u.domain;
+    else if (u?.domain && (!own || (own === 'qualified' && this.namesDomainRunNear(u, c)))) c.domain = u.domain;
     else if (this.docMigration) c.migration = true;
     return c;
+  }
+
+  /**
+   * "the planning run id in `data.run_id`": a sentence that names the domain's run outright (a
+   * domain marker, then the bare word) within a few words of a qualified token puts it in that
+   * domain; farther away ("…; older frames carry it in `meta.run_id`") the qualifier still rules.
+   */
+  private namesDomainRunNear(u: { start: number; text: string }, c: Candidate): boolean {
+    const NEAR_WORDS = 6;
+    const at = c.start - u.start;
+    return this.ctx.rules.rules.some((r) => {
+      const bare = r.spec.bareWord?.legacy;
+      const markers = r.domains.flatMap((d) => d.markers);
+      if (!bare || markers.length === 0) return false;
+      const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const phrase = new RegExp(`\\b(?:${markers.map(esc).join('|')})[\\s_-]+${esc(bare)}s?\\b`, 'gi');
+      for (let m = phrase.exec(u.text); m; m = phrase.exec(u.text)) {
+        const between = m.index < at ? u.text.slice(m.index + m[0].length, at) : u.text.slice(c.end - u.start, m.index);
+        if ((between.match(/[A-Za-z0-9_]+/g) ?? []).length <= NEAR_WORDS) return true;
+      }
+      return false;
+    });
   }
 
   /** The spellings a table row would use for this token's replacement. */
