@@ -299,12 +299,13 @@ class GoFile {
 
   /** A bare `run`/`runLog` variable holds the session when its declaration says so. */
   private denotesSession(node: Node): boolean {
-    const decl = this.domains.lookup(node);
-    if (!decl || known(decl.domain) || !decl.source) return false;
+    // The variable is what its declaration made it: `run = uuid.NewString()` later is the same run.
+    const decl = this.domains.lookup(node, true);
+    if (!decl || known(decl.domain)) return false;
     // run := JobRun{RunID: …} is a run entity, whatever id it carries.
-    if (this.isRunEntity(this.valueType(decl.source))) return false;
-    const src = decl.source.text;
-    return this.ctx.namesSession(src);
+    if (decl.source && this.isRunEntity(this.valueType(decl.source))) return false;
+    if (decl.source && this.ctx.namesSession(decl.source.text)) return true;
+    return this.domains.usedAsSession(decl, (s) => this.ctx.namesSession(s));
   }
 
   // ---- strings -----------------------------------------------------------------------------

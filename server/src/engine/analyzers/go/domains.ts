@@ -21,6 +21,8 @@ interface Declaration {
   fn?: Node;
   /** Domain inferred from the variable's uses, once computed. */
   usedAs?: Domain;
+  /** `x = …` gives an existing variable a new value; it does not declare one. */
+  reassigns?: boolean;
 }
 
 const DECLARING = ['parameter_declaration', 'variadic_parameter_declaration', 'var_spec', 'short_var_declaration', 'assignment_statement', 'range_clause'];
@@ -159,8 +161,8 @@ export class GoDomains {
     return this.packageDomain;
   }
 
-  /** The declaration a use of an identifier refers to (nearest enclosing, preceding). */
-  lookup(use: Node): Declaration | undefined {
+  /** The declaration a use of an identifier refers to (nearest enclosing, preceding); with `defining`, never a reassignment. */
+  lookup(use: Node, defining = false): Declaration | undefined {
     const alias = this.typeSwitchAlias(use);
     if (alias) return alias;
     let fn: Node | null = null;
@@ -175,7 +177,7 @@ export class GoDomains {
     const list = this.declarationsOf(fn);
     let best: Declaration | undefined;
     for (const d of list) {
-      if (d.name !== use.text || d.from > use.startIndex || d.scopeEnd < use.endIndex) continue;
+      if (d.name !== use.text || d.from > use.startIndex || d.scopeEnd < use.endIndex || (defining && d.reassigns)) continue;
       if (!best || d.from >= best.from) best = d;
     }
     return best;
@@ -198,6 +200,25 @@ export class GoDomains {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A bare variable whose value is put where a session id goes (`RunID: run`, `conv.SessionID = run`)
+   * holds the session, whatever it was initialised from (a loop over test ids, a flag).
+   */
+  usedAsSession(decl: Declaration, namesSession: (text: string) => boolean): boolean {
+    if (!decl.fn) return false;
+    for (const id of decl.fn.descendantsOfType('identifier')) {
+      if (!id || id.text !== decl.name || id.startIndex < decl.from || id.endIndex > decl.scopeEnd) continue;
+      const p = id.parent;
+      if (p?.type === 'literal_element' && p.parent?.type === 'keyed_element' && named(p.parent)[1]?.id === p.id && namesSession(named(p.parent)[0]?.text ?? '')) return true;
+      if (p?.type === 'expression_list' && p.parent?.type === 'assignment_statement' && field(p.parent, 'right')?.id === p.id) {
+        const left = field(p.parent, 'left');
+        const target = left ? named(left)[named(p).findIndex((n) => n.id === id.id)] : undefined;
+        if (target?.type === 'selector_expression' && namesSession(field(target, 'field')?.text ?? '')) return true;
+      }
+    }
+    return false;
   }
 
   /** What one use of an identifier says: a key into a planning map, a planning call's argument … */
@@ -287,7 +308,7 @@ export class GoDomains {
             // x, ok := f(): every name on the left takes the one call's value.
             const v = rs.length === ls.length ? rs[i] : (rs[0] ?? null);
             const domain = this.domainOf(id.text) ?? this.initialiserDomain(v, n);
-            out.push({ name: id.text, from: id.startIndex, scopeEnd: this.scopeEndOf(n), domain, source: v });
+            out.push({ name: id.text, from: id.startIndex, scopeEnd: this.scopeEndOf(n), domain, source: v, reassigns: n.type === 'assignment_statement' });
           });
           break;
         }
