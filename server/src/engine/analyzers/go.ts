@@ -199,10 +199,8 @@ class GoFile {
       if (keys.includes(match.replacement)) extra.noFix = `the literal already sets ${match.replacement}; remove this key instead`;
     }
     if (parent?.type === 'field_declaration' && match.replacement) {
-      const list = parent.parent;
-      if (list && named(list).some((f) => named(f).some((n) => n.type === 'field_identifier' && n.text === match.replacement))) {
-        extra.noFix = `the struct already has ${match.replacement}; remove this field instead`;
-      }
+      const clash = this.fieldCollision(parent);
+      if (clash) extra.noFix = clash;
     }
     this.push(node, context, extra);
   }
@@ -409,13 +407,35 @@ class GoFile {
     const fieldName = named(fieldDecl).find((n) => n.type === 'field_identifier')?.text ?? '';
     const fieldDomain = this.ctx.domainOf(fieldName) ?? scope;
     const removed = fieldName ? this.ctx.match(fieldName)?.kind === 'removal' : false;
-    const structText = fieldDecl.parent?.text ?? '';
+    const clash = removed ? undefined : this.fieldCollision(fieldDecl);
     for (const c of scanWords(content, this.ctx, { context: 'tag', offset, unit: 'none', inherit: fieldDomain ? { domain: fieldDomain } : undefined })) {
-      const replacement = this.ctx.match(this.text.slice(c.start, c.end))?.replacement;
       if (removed) c.noFix = `the field ${fieldName} is removed`;
-      else if (replacement && new RegExp(`["=,]${replacement}[",]`).test(structText)) c.noFix = `the struct already has "${replacement}"; remove this field instead`;
+      else if (clash) c.noFix = clash;
       this.out.push(c);
     }
+  }
+
+  /**
+   * Renaming this field (its name or a tag key) would give the struct a second member of the new
+   * name: the field is the duplicate to remove. One verdict for the name and all its tags, so a
+   * fix of one never changes the verdict on the others (fixes converge).
+   */
+  private fieldCollision(fieldDecl: Node): string | undefined {
+    const list = fieldDecl.parent;
+    if (!list) return undefined;
+    for (const n of named(fieldDecl)) {
+      if (n.type !== 'field_identifier') continue;
+      const r = this.ctx.match(n.text)?.replacement;
+      if (r && named(list).some((f) => f.id !== fieldDecl.id && named(f).some((m) => m.type === 'field_identifier' && m.text === r))) return `the struct already has ${r}; remove this field instead`;
+    }
+    const tag = field(fieldDecl, 'tag');
+    if (!tag) return undefined;
+    const structText = list.text;
+    for (const word of tag.text.match(/[\w-]+/g) ?? []) {
+      const r = this.ctx.match(word)?.replacement;
+      if (r && new RegExp(`["=,]${r}[",]`).test(structText)) return `the struct already has "${r}"; remove this field instead`;
+    }
+    return undefined;
   }
 
   private importPath(offset: number, content: string): void {
