@@ -52,7 +52,14 @@ export function defaultCacheDir(root: string, env: NodeJS.ProcessEnv = process.e
   if (env.TERMSHIFT_CACHE_DIR) return path.resolve(env.TERMSHIFT_CACHE_DIR);
   const modules = path.join(root, 'node_modules');
   if (fs.existsSync(modules)) return path.join(modules, '.cache', 'termshift');
-  const base = env.XDG_CACHE_HOME ? path.resolve(env.XDG_CACHE_HOME) : path.join(os.homedir(), '.cache');
+  let home: string;
+  try {
+    home = os.homedir();
+  } catch {
+    // No home directory (a bare CI user): the temporary folder still gives later runs a cache.
+    home = os.tmpdir();
+  }
+  const base = env.XDG_CACHE_HOME ? path.resolve(env.XDG_CACHE_HOME) : path.join(home, '.cache');
   return path.join(base, 'termshift');
 }
 
