@@ -127,3 +127,12 @@ void test('a compatibility fallback to the old field has no rename (it would rea
   // Another owner: an ordinary legacy read with its rename.
   assert.deepEqual(fixes('const sid = a.session_id ?? b.run_id;'), ['run_id->session_id']);
 });
+
+void test('"by run" names are keyed by the session: turnsByRun, selectByRun; run() stays a verb', async () => {
+  const e = await engine();
+  const found = e.check('const entitiesByRun: Record<string, Entity[]> = {};\nexport function selectByRun(s: State) { return s.entitiesByRun; }\nrunner.run();\n', { path: 'web/a.ts' });
+  assert.deepEqual(
+    found.map((f) => `${f.text} ${f.category} ${f.replacement}`),
+    ['entitiesByRun LEGACY_SESSION_ALIAS entitiesBySession', 'selectByRun LEGACY_SESSION_ALIAS selectBySession', 'entitiesByRun LEGACY_SESSION_ALIAS entitiesBySession', 'run PROCESS_VERB null'],
+  );
+});

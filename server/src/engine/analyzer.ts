@@ -20,6 +20,11 @@ export interface AnalyzerContext {
    * q.Get("run_id")), outside any domain? Both names count, so a fix never changes the answer.
    */
   namesSession(text: string): boolean;
+  /**
+   * Is the bare word in this name a noun keyed like the session: "X by run" (lastSeqByRun, as the
+   * plan's turns_by_run) or "run by conversation" (runByConv)? Then it is the session's old name.
+   */
+  bareIsKeyedSession(name: string): boolean;
   /** Analyse embedded code (SQL in a Go string, a fenced block) as another language. */
   embed(languageId: string, text: string, offset: number, inherit?: Partial<Candidate>): Candidate[];
 }

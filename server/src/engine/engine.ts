@@ -209,6 +209,15 @@ export class Engine {
       isMigrationText: (s) => !!rules.migrationPattern?.test(s),
       hasEvidence: (s) => lowerWords(s).some((w) => rules.evidenceWords.has(w)),
       namesSession: (s) => (lowerWords(s).some((w) => rules.evidenceWords.has(w)) || rules.mayMatch(s)) && !rules.domainOfWords(lowerWords(s)),
+      bareIsKeyedSession: (name) => {
+        const words = lowerWords(name);
+        if (rules.domainOfWords(words)) return false;
+        return rules.rules.some((r) => {
+          const bare = r.spec.bareWord?.legacy.toLowerCase();
+          if (!bare) return false;
+          return words.some((w, i) => (w === bare || w === `${bare}s`) && (words[i - 1] === 'by' || (words[i + 1] === 'by' && words.slice(i + 2).some((x) => rules.evidenceWords.has(x)))));
+        });
+      },
       embed: (languageId, text, offset, inherit) => {
         const inner = this.analyze(languageOfName(languageId), text, depth + 1);
         return inner.map((c) => ({ ...inherit, ...c, domain: c.domain ?? inherit?.domain, migration: c.migration || inherit?.migration, start: c.start + offset, end: c.end + offset }));

@@ -181,6 +181,12 @@ class GoFile {
     }
     const fnName = this.isFunctionName(node);
     if (match.kind === 'bare') {
+      // lastSeqByRun, runByConv: "run" is the key's noun here, the session's old name (not a verb).
+      if (this.ctx.bareIsKeyedSession(token)) {
+        const context: ContextKind = fnName ? 'function' : node.type === 'field_identifier' ? 'field' : 'identifier';
+        this.push(node, context, { denotesSession: true, domain: this.identifierDomain(node) });
+        return;
+      }
       if (fnName) {
         this.push(node, 'function', { verb: true });
         return;

@@ -235,6 +235,11 @@ function identifierCandidate(ctx: AnalyzerContext, node: Node, text: string): Ca
   // A bare `run` holds the session when it is declared from one (`const run = await sessions.get(id)`,
   // `(run: Session) =>`): read from its declaration only, never from a qualifier (`session.run` is a
   // property of a session) or error recovery's guesses.
+  // turnsByRun, runByConv: the bare word is the key's noun, the session's old name.
+  if (!c.domain && ctx.bareIsKeyedSession(name)) {
+    c.denotesSession = true;
+    delete c.verb;
+  }
   if (!c.domain && !verb && lowerWords(name).length === 1 && node.type === 'identifier') {
     const decl = declarationOf(node, name);
     if (decl && signalOf(ctx, decl)?.evidence) c.denotesSession = true;

@@ -104,6 +104,8 @@ export function compileRules(file: RulesFile): Ruleset {
   const termRe = termAlts.length ? new RegExp(termAlts.join('|'), 'i') : null;
   const termReGlobal = termAlts.length ? new RegExp(termAlts.join('|'), 'gi') : null;
   const bareRe = bareAlts.length ? new RegExp(`(?:^|[^a-z])(?:${bareAlts.join('|')})(?![a-z])`, 'i') : null;
+  // "by run" / "run by" in a name (lastSeqByRun, runByConv): the bare word keyed like the session.
+  const keyedRe = bareAlts.length ? new RegExp(`by[-_ ]?(?:${bareAlts.join('|')})s?(?![a-z])|(?:${bareAlts.join('|')})s?[-_ ]?by[-_ ]?[a-z]`, 'i') : null;
   const evidenceRe = evidence.size ? new RegExp([...evidence].map(escapeRe).join('|'), 'i') : null;
   const excludePatterns = file.exclude ?? [];
   // One word per sequence suffices: the legacy head word when the sequence has it (run ⊂ runs).
@@ -123,7 +125,7 @@ export function compileRules(file: RulesFile): Ruleset {
     migrationPattern: migration.length ? new RegExp(`(?<![A-Za-z0-9_])(?:${migration.join('|')})(?![A-Za-z0-9_])`, 'i') : null,
     mayMatch(text: string): boolean {
       if (termRe?.test(text)) return true;
-      return !!(bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text));
+      return !!((bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text)) || keyedRe?.test(text));
     },
     termOffsets(text: string): number[] {
       if (!termReGlobal) return [];
@@ -134,7 +136,7 @@ export function compileRules(file: RulesFile): Ruleset {
       return out;
     },
     mayMatchBare(text: string): boolean {
-      return !!(bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text));
+      return !!((bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text)) || keyedRe?.test(text));
     },
     domainOfWords(words: string[]): string | undefined {
       for (const w of words) {
