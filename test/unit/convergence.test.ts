@@ -16,6 +16,9 @@ const CASES: Array<[string, string, string]> = [
   ['probe beside a SQL text that is not recognised as SQL', 'x.go', 'package s\n\nvar steps = []Step{{\n\tNeedsRun: hasColumn("turns", "run_id"),\n\tNote: "RENAME COLUMN run_id TO session_id",\n}}\n'],
   // An import alias that error recovery reads either as an alias or as an error node.
   ['legacy name inside an import block', 'x.go', 'package webchat\n\nimport (\n\t"context"\n\tresRunID := c.RunID\n\t"github.com/rs/zerolog/log"\n)\n'],
+  // A name with both the term and "by run": the keyed reading must not start once the term is renamed.
+  ['a name holding the term and "by run"', 'x.go', 'legacyturns_by_runRunID'],
+  ['the same with a plural term', 'x.go', 'runturns_by_runRUN_IDS'],
 ];
 
 for (const [name, path, text] of CASES) {

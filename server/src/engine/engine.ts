@@ -212,9 +212,13 @@ export class Engine {
       bareIsKeyedSession: (name) => {
         const words = lowerWords(name);
         if (rules.domainOfWords(words)) return false;
+        // Plurals too: SESSION_IDS, runIDs.
+        const has = (seq: string[]): boolean => words.some((_, i) => seq.every((w, k) => words[i + k] === w.toLowerCase() || (k === seq.length - 1 && words[i + k] === `${w.toLowerCase()}s`)));
         return rules.rules.some((r) => {
           const bare = r.spec.bareWord?.legacy.toLowerCase();
-          if (!bare) return false;
+          // A name that also holds the term, old or new (turns_by_runRunID), is judged by the term
+          // alone: the keyed reading must not start only once the term is renamed (fixes converge).
+          if (!bare || has(r.spec.legacy) || has(r.spec.preferred)) return false;
           return words.some((w, i) => (w === bare || w === `${bare}s`) && (words[i - 1] === 'by' || (words[i + 1] === 'by' && words.slice(i + 2).some((x) => rules.evidenceWords.has(x)))));
         });
       },
