@@ -155,8 +155,4 @@ export class ResultCache {
       }
     }
   }
-
-  get location(): string {
-    return this.file;
-  }
 }

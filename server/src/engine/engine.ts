@@ -208,20 +208,8 @@ export class Engine {
       domainOf: (s) => rules.domainOfWords(lowerWords(s)),
       isMigrationText: (s) => !!rules.migrationPattern?.test(s),
       hasEvidence: (s) => lowerWords(s).some((w) => rules.evidenceWords.has(w)),
-      namesSession: (s) => (lowerWords(s).some((w) => rules.evidenceWords.has(w)) || rules.mayMatch(s)) && !rules.domainOfWords(lowerWords(s)),
-      bareIsKeyedSession: (name) => {
-        const words = lowerWords(name);
-        if (rules.domainOfWords(words)) return false;
-        // Plurals too: SESSION_IDS, runIDs.
-        const has = (seq: string[]): boolean => words.some((_, i) => seq.every((w, k) => words[i + k] === w.toLowerCase() || (k === seq.length - 1 && words[i + k] === `${w.toLowerCase()}s`)));
-        return rules.rules.some((r) => {
-          const bare = r.spec.bareWord?.legacy.toLowerCase();
-          // A name that also holds the term, old or new (turns_by_runRunID), is judged by the term
-          // alone: the keyed reading must not start only once the term is renamed (fixes converge).
-          if (!bare || has(r.spec.legacy) || has(r.spec.preferred)) return false;
-          return words.some((w, i) => (w === bare || w === `${bare}s`) && (words[i - 1] === 'by' || (words[i + 1] === 'by' && words.slice(i + 2).some((x) => rules.evidenceWords.has(x)))));
-        });
-      },
+      namesSession: (s) => rules.namesPreferred(s),
+      bareIsKeyedSession: (name) => rules.bareIsKeyed(name),
       embed: (languageId, text, offset, inherit) => {
         const inner = this.analyze(languageOfName(languageId), text, depth + 1);
         return inner.map((c) => ({ ...inherit, ...c, domain: c.domain ?? inherit?.domain, migration: c.migration || inherit?.migration, start: c.start + offset, end: c.end + offset }));

@@ -18,6 +18,9 @@ import { GoDomains, type Domain } from './go/domains';
 import { LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS } from './go/strings';
 import { ancestors, field, named, packageName, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
 
+/** `.Str("` …: a log field constructor's key, or a URL read's parameter, follows (regex source). */
+const LOG_CALL = `\\.(?:${[...LOG_KEY_METHODS].join('|')})\\(\\s*"`;
+const URL_CALL = `\\.(?:${[...URL_METHODS].join('|')})\\(\\s*"`;
 const MIGRATION_SQL = /\b(?:RENAME\s+COLUMN|DROP\s+(?:INDEX|COLUMN))\b/i;
 const IDENTIFIERS = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
 
@@ -337,14 +340,13 @@ class GoFile {
           const chain = this.chainOf(role.call).text;
           const fn = this.enclosingFunction(role.call)?.text ?? '';
           // Only log field constructors count: a query read .Get("session_id") logs nothing.
-          const logsIt = new RegExp(`\\.(?:${[...LOG_KEY_METHODS].join('|')})\\(\\s*"`);
-          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || new RegExp(logsIt.source + r + '"').test(fn));
+          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || new RegExp(`${LOG_CALL}${r}"`).test(fn));
         }
         return;
       }
       case 'url-param':
         // Only a read of the new parameter makes this one a fallback (not "session_id" in the response).
-        this.words(content, offset, 'url', { domain: scope }, (r) => new RegExp(`\\.(?:${[...URL_METHODS].join('|')})\\(\\s*"${r}"`).test(this.enclosingFunction(lit)?.text ?? ''));
+        this.words(content, offset, 'url', { domain: scope }, (r) => new RegExp(`${URL_CALL}${r}"`).test(this.enclosingFunction(lit)?.text ?? ''));
         return;
       default:
         if (looksLikeSql(content)) {

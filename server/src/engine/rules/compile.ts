@@ -35,6 +35,16 @@ export interface Ruleset {
   domainOfWords(words: string[]): string | undefined;
   /** Words that show a value holds the preferred concept (session). */
   evidenceWords: Set<string>;
+  /**
+   * Does this text name the preferred concept under its new or its old name (meta.SessionID,
+   * conv.RunID, q.Get("run_id")), outside any domain? Both names count, so a fix never changes it.
+   */
+  namesPreferred(text: string): boolean;
+  /**
+   * Is the bare word in this name a noun keyed like the preferred concept: "X by run"
+   * (lastSeqByRun, as the plan's turns_by_run) or "run by conversation" (runByConv)?
+   */
+  bareIsKeyed(name: string): boolean;
   /** A phrase that makes the text a migration reference (legacy, deprecated, renamed …). */
   migrationPattern: RegExp | null;
   /** Package paths that contain the head word but are not the term. */
@@ -114,6 +124,13 @@ export function compileRules(file: RulesFile): Ruleset {
     const head = r.spec.legacy[0].toLowerCase();
     for (const s of r.seqs) hints.add(s.from.some((w) => w.startsWith(head)) ? head : s.from[0]);
   }
+  const domainOfWords = (words: string[]): string | undefined => {
+    for (const w of words) {
+      const d = markers.get(w);
+      if (d) return d;
+    }
+    return undefined;
+  };
   return {
     hint: new RegExp([...hints].map(escapeRe).join('|') || '(?!)', 'gi'),
     rules,
@@ -138,12 +155,23 @@ export function compileRules(file: RulesFile): Ruleset {
     mayMatchBare(text: string): boolean {
       return !!((bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text)) || keyedRe?.test(text));
     },
-    domainOfWords(words: string[]): string | undefined {
-      for (const w of words) {
-        const d = markers.get(w);
-        if (d) return d;
-      }
-      return undefined;
+    domainOfWords,
+    namesPreferred(text: string): boolean {
+      const words = lowerWords(text);
+      return (words.some((w) => evidence.has(w)) || this.mayMatch(text)) && !domainOfWords(words);
+    },
+    bareIsKeyed(name: string): boolean {
+      const words = lowerWords(name);
+      if (domainOfWords(words)) return false;
+      // Plurals too: SESSION_IDS, runIDs.
+      const has = (seq: string[]): boolean => words.some((_, i) => seq.every((w, k) => words[i + k] === w.toLowerCase() || (k === seq.length - 1 && words[i + k] === `${w.toLowerCase()}s`)));
+      return rules.some((r) => {
+        const bare = r.spec.bareWord?.legacy.toLowerCase();
+        // A name that also holds the term, old or new (turns_by_runRunID), is judged by the term
+        // alone: the keyed reading must not start only once the term is renamed (fixes converge).
+        if (!bare || has(r.spec.legacy) || has(r.spec.preferred)) return false;
+        return words.some((w, i) => (w === bare || w === `${bare}s`) && (words[i - 1] === 'by' || (words[i + 1] === 'by' && words.slice(i + 2).some((x) => evidence.has(x)))));
+      });
     },
   };
 }
