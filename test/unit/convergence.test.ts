@@ -19,6 +19,8 @@ const CASES: Array<[string, string, string]> = [
   // A name with both the term and "by run": the keyed reading must not start once the term is renamed.
   ['a name holding the term and "by run"', 'x.go', 'legacyturns_by_runRunID'],
   ['the same with a plural term', 'x.go', 'runturns_by_runRUN_IDS'],
+  // A bare head word beside the term: still left alone once the term reads session_id.
+  ['a bare word in a name with the term, initialised from the alias', 'x.go', 'RunIDrun_id_run_id:=RunID'],
 ];
 
 for (const [name, path, text] of CASES) {

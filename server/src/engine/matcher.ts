@@ -94,6 +94,15 @@ function buildReplacement(token: string, words: Word[], i: number, hit: Hit, to:
   return out.join(sep);
 }
 
+/** Do the words hold a term's replacement (session id), as a fix of that term would leave them? */
+function namesRenamedTerm(words: Word[], seqs: WordSequence[]): boolean {
+  for (const seq of seqs) {
+    if (seq.kind === 'bare' || !seq.to || seq.to.length < 2) continue;
+    for (let i = 0; i < words.length; i++) if (matchAt(words, i, seq.to)) return true;
+  }
+  return false;
+}
+
 export function matchToken(token: string, seqs: WordSequence[]): TokenMatch | null {
   const words = splitWords(token);
   if (words.length === 0) return null;
@@ -118,8 +127,10 @@ export function matchToken(token: string, seqs: WordSequence[]): TokenMatch | nu
   if (parts.length === 0) return null;
   let kind: MatchKind = 'bare';
   for (const p of parts) if (KIND_ORDER[p.seq.kind] < KIND_ORDER[kind]) kind = p.seq.kind;
-  // Beside a real term, a bare head word (runRunID's first run) is left alone.
+  // Beside a real term, a bare head word (runRunID's first run) is left alone; so it is beside
+  // the term under its new name (RunIDrun_session_id), or a fix of the term would make it count.
   if (kind !== 'bare') parts = parts.filter((p) => p.seq.kind !== 'bare');
+  else if (namesRenamedTerm(words, seqs)) return null;
   let replacement: string | null = '';
   let last = 0;
   for (const p of parts) {
