@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const secs = (performance.now() - t0) / 1000;
   console.log(`termshift fuzz: ${stats.inputs} inputs, ${stats.checks} checks, ${stats.findings} findings, ${stats.fixes} fixes applied and re-checked in ${secs.toFixed(1)} s`);
   console.log(`  check time: mean ${(stats.totalCheckMs / Math.max(1, stats.checks)).toFixed(3)} ms, max ${stats.maxCheckMs.toFixed(1)} ms (bound ${TIME_BOUND_MS} ms) on ${stats.maxCheckInput}`);
+  console.log(`  fix-all settled in one pass on all but ${stats.laterPasses} inputs${stats.laterPasses ? ` (which took more; e.g. ${JSON.stringify(stats.laterPassExample)})` : ''}`);
   for (const f of failures) console.log(`\nFAILED ${f.label} (chunk seed ${f.seed}): ${f.counterexample}\n  ${f.error.split('\n').join('\n  ')}`);
   console.log(`${stats.inputs - failures.length} passed, ${failures.length} failed`);
   if (failures.length) process.exitCode = 1;

@@ -1,5 +1,5 @@
 /**
- * `termshift fix`: applies the editor's safe fixes (engine fixEdits + applyEdits) to files on disk.
+ * `termshift fix`: applies the safe fixes to files on disk (engine settleFixes: fix-all, re-checked until settled).
  * Each file is re-read and re-checked right before it is fixed, so the edits always match the
  * text they apply to; it is then written atomically (temporary file in the same folder + rename,
  * mode kept) unless it changed on disk since that read. Line endings and a BOM are untouched
@@ -7,14 +7,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, Engine, fixEdits } from '../engine';
+import { Engine, fixEdits, settleFixes } from '../engine';
 import { parseArgs } from './args';
 import { readText } from './checkFiles';
 import type { Output } from './check';
 import { unifiedDiff } from './diff';
 import { COMMON_FLAGS, runScan } from './scanOptions';
-
-const MAX_PASSES = 3;
 
 export interface FixHooks {
   /** Called after a file's new text is computed and before it is written (tests change the file here). */
@@ -88,18 +86,11 @@ export async function runFix(argv: string[], cwd: string, io: Output, hooks: Fix
       continue;
     }
     const rel = path.relative(rules.root, r.abs).split(path.sep).join('/');
-    // A fix can make another one possible (a renamed qualifier now shows a field's meaning), so
-    // re-check the result: a few passes, until nothing fixable is left.
-    let next = read.text;
-    let applied = 0;
-    let findings = engine.check(next, { path: rel, phase });
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const edits = fixEdits(findings);
-      if (edits.length === 0) break;
-      next = applyEdits(next, edits);
-      applied += edits.length;
-      findings = engine.check(next, { path: rel, phase });
-    }
+    // Fix-all settles: it re-checks its own result (see settleFixes) until nothing fixable is left.
+    const settled = settleFixes(read.text, (t) => engine.check(t, { path: rel, phase }));
+    const next = settled.text;
+    const applied = settled.edits.length;
+    const findings = settled.left;
     manual += findings.filter((f) => f.severity !== 'hint' && (f.replacement === null || f.replacement === f.text)).length;
     if (applied === 0) continue;
     if (dryRun) {

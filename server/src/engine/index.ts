@@ -1,4 +1,5 @@
 export { Engine, applyEdits, fixEdits, type CheckOptions } from './engine';
+export { settleFixes, type Settled } from './settle';
 export * from './types';
 export { LineIndex } from './positions';
 export { compileRules, type Ruleset } from './rules/compile';
