@@ -212,7 +212,7 @@ export class Engine {
       bareIsKeyedSession: (name) => rules.bareIsKeyed(name),
       embed: (languageId, text, offset, inherit) => {
         const inner = this.analyze(languageOfName(languageId), text, depth + 1);
-        return inner.map((c) => ({ ...inherit, ...c, domain: c.domain ?? inherit?.domain, migration: c.migration || inherit?.migration, start: c.start + offset, end: c.end + offset }));
+        return inner.map((c) => ({ ...inherit, ...c, domain: c.settled ? c.domain : (c.domain ?? inherit?.domain), migration: c.migration || inherit?.migration, start: c.start + offset, end: c.end + offset }));
       },
     };
   }

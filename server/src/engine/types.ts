@@ -51,6 +51,8 @@ export interface Candidate {
   context: ContextKind;
   /** A domain (for example "planning") whose scope, qualifier or type encloses the token. */
   domain?: string;
+  /** The domain is decided by the token's own syntax (an SQL column of a named table): an embedding scope does not override it. */
+  settled?: boolean;
   /** The token names the old name as legacy, deprecated or renamed (migration reference). */
   migration?: boolean;
   /** The token is a process verb (a function or method named Run…, "run the tests"). */

@@ -15,7 +15,14 @@ import { SqlTokens, type Name } from './tokens';
 interface Role {
   context: ContextKind;
   domain?: string;
+  /** The query's own tables decide the domain (none is an answer too): a host scope must not. */
+  settled?: boolean;
   migration?: boolean;
+}
+
+interface Resolved {
+  domain?: string;
+  known: boolean;
 }
 
 interface GenericEnv {
@@ -326,6 +333,7 @@ export class SqlStatement extends SqlTokens {
     if (from >= to) return;
     // Scopes: the statement, and every parenthesised sub-query.
     const scopeOf: number[] = [];
+    const scopeAtParen = new Map<number, number>();
     const parent: number[] = [-1];
     const tables: string[][] = [[]];
     const ends: Array<[number, number]> = [];
@@ -337,6 +345,7 @@ export class SqlStatement extends SqlTokens {
         tables.push([]);
         ends.push([this.close[i], cur]);
         cur = parent.length - 1;
+        scopeAtParen.set(i, cur);
       }
       scopeOf[i] = cur;
     }
@@ -390,25 +399,49 @@ export class SqlStatement extends SqlTokens {
       if ((q === 'new' || q === 'old') && env.rowTable) return env.rowTable;
       return aliases.get(q) ?? qualifier;
     };
-    const scopeDomains = new Map<number, string | undefined>();
-    const scopeDomain = (s: number): string | undefined => {
-      if (!scopeDomains.has(s)) scopeDomains.set(s, ownDomain(s));
-      return scopeDomains.get(s);
+    // WITH ranked AS (SELECT … FROM planning_runs): a common table expression has its body's domain.
+    const ctes = new Map<string, number>();
+    for (let i = from; i < to; i++) {
+      if (this.isName(i) && this.kw(i + 1, 'AS') && scopeAtParen.has(i + 2) && (this.kw(i - 1, 'WITH', 'RECURSIVE') || this.punct(i - 1, ','))) {
+        ctes.set(this.name(i).toLowerCase(), scopeAtParen.get(i + 2)!);
+      }
+    }
+    /** A table's domain, and whether the query shows it (a table, or a CTE over tables of one domain). */
+    const resolving = new Set<number>();
+    const tableDomain = (name: string | undefined): Resolved => {
+      const cte = name ? ctes.get(name.toLowerCase()) : undefined;
+      if (cte === undefined) return { domain: this.domainOf(name), known: name !== undefined };
+      if (resolving.has(cte)) return { known: false };
+      resolving.add(cte);
+      try {
+        return scopeDomain(cte);
+      } finally {
+        resolving.delete(cte);
+      }
     };
-    const ownDomain = (s: number): string | undefined => {
+    const scopeDomains = new Map<number, Resolved>();
+    const scopeDomain = (s: number): Resolved => {
+      if (!scopeDomains.has(s)) scopeDomains.set(s, ownDomain(s));
+      return scopeDomains.get(s)!;
+    };
+    const ownDomain = (s: number): Resolved => {
       for (let k = s; k >= 0; k = parent[k]) {
         if (tables[k].length === 0) continue;
-        const ds = tables[k].map((tn) => this.domainOf(tn));
-        return ds.every((d) => d && d === ds[0]) ? ds[0] : undefined;
+        const ds = tables[k].map(tableDomain);
+        return ds.every((d) => d.known && d.domain === ds[0].domain) ? ds[0] : { known: false };
       }
-      return env.defaultDomain;
+      return { domain: env.defaultDomain, known: false };
     };
+    // Only a query that itself names a domain table (a join of planning_runs and turns) tells its
+    // columns apart; a query over plain tables leaves the domain to the code around it.
+    const mixed = tables.some((ts) => ts.some((tn) => tableDomain(tn).domain !== undefined));
+    const role = (context: ContextKind, r: Resolved, migration: boolean): Role => ({ context, domain: r.domain, settled: (mixed && r.known) || undefined, migration: migration || undefined });
 
     const copies = this.copiedColumns(from, to);
     for (let i = from; i < to; i++) {
       if (this.roles.has(i)) continue;
       if (this.isNamedParam(i)) {
-        this.setRole(i, { context: 'sql', domain: scopeDomain(scopeOf[i] ?? 0) });
+        this.setRole(i, role('sql', scopeDomain(scopeOf[i] ?? 0), false));
         continue;
       }
       if (!this.isIdent(i)) continue;
@@ -417,12 +450,12 @@ export class SqlStatement extends SqlTokens {
         const isAlias = aliases.has(q.toLowerCase()) || /^(excluded|new|old)$/i.test(q);
         this.setRole(i, isAlias ? { context: 'sql' } : { context: 'sql-table', domain: this.domainOf(q) });
       } else if (this.punct(i - 1, '.') && this.isIdent(i - 2)) {
-        this.setRole(i, { context: 'sql-column', domain: this.domainOf(tableOf(this.name(i - 2))), migration: copies.has(i) || undefined });
+        this.setRole(i, role('sql-column', tableDomain(tableOf(this.name(i - 2))), copies.has(i)));
       } else if (this.punct(i + 1, '(') && this.t[i].kind === 'word' && !RESERVED.has(this.t[i].upper)) {
         this.setRole(i, { context: 'sql' }); // a function call
       } else {
         const list = columnLists.find((l) => i > l.from && i < l.to);
-        this.setRole(i, { context: 'sql-column', domain: list ? this.domainOf(list.table) : scopeDomain(scopeOf[i] ?? 0), migration: copies.has(i) || undefined });
+        this.setRole(i, role('sql-column', list ? tableDomain(list.table) : scopeDomain(scopeOf[i] ?? 0), copies.has(i)));
       }
     }
   }
@@ -430,9 +463,21 @@ export class SqlStatement extends SqlTokens {
   /**
    * Old columns whose values a migration copies into their new name: the SQLite table rebuild
    * `INSERT INTO t_new (session_id) SELECT run_id FROM t`, the backfill `SET session_id = run_id`,
-   * and `run_id AS session_id`. Those names are migration references, not legacy uses.
+   * and `run_id AS session_id` where the rows are written (INSERT … SELECT, CREATE TABLE … AS).
+   * Those names are migration references, not legacy uses. In a view or a query, `run_id AS
+   * session_id` only reads the legacy column under the new name: it is renamed like any use.
    */
   private copiedColumns(from: number, to: number): Set<number> {
+    // A compatibility view maps both ways (run_id AS session_id, session_id AS run_id): a migration aid.
+    const backwards = (): boolean => {
+      for (let i = from; i < to; i++) {
+        if (!this.kw(i, 'AS') || !this.isIdent(i - 1) || !this.isIdent(i + 1)) continue;
+        const fix = this.ctx.match(this.name(i + 1))?.replacement;
+        if (fix && fix.toLowerCase() === this.name(i - 1).toLowerCase()) return true;
+      }
+      return false;
+    };
+    const writes = this.kw(0, 'INSERT', 'REPLACE') || (this.kw(0, 'CREATE') && [1, 2, 3].some((n) => this.kw(n, 'TABLE'))) || backwards();
     const copies = new Set<number>();
     const copy = (src: number, dest: number): void => {
       if (src < 0 || !this.isIdent(dest)) return;
@@ -440,7 +485,9 @@ export class SqlStatement extends SqlTokens {
       if (fix && fix.toLowerCase() === this.name(dest).toLowerCase()) copies.add(src);
     };
     for (let i = from; i < to; i++) {
-      if (this.kw(i, 'AS') && this.isIdent(i - 1)) copy(i - 1, i + 1);
+      if (this.kw(i, 'AS') && this.isIdent(i - 1)) {
+        if (writes) copy(i - 1, i + 1);
+      }
       else if (this.kw(i, 'SET')) {
         for (const [a, b] of this.commaList(i + 1, this.until(i + 1, to, ['WHERE', 'FROM', 'RETURNING']))) {
           if (this.punct(a + 1, '=')) copy(this.soleIdent(a + 2, b), a);
@@ -470,6 +517,7 @@ export class SqlStatement extends SqlTokens {
     // The name itself may carry the domain marker (planning_run_id).
     const domain = this.ctx.domainOf(name) ?? role.domain;
     if (domain) c.domain = domain;
+    if (role.settled) c.settled = true;
     if (role.migration) c.migration = true;
     out.push(c);
   }
