@@ -307,13 +307,15 @@ export class MarkdownDocument {
     const repl = this.replacements(c);
     if (u && repl.bare) {
       // A bare `run`/`runLog` is the session only where a mapping row says so (`run` | `session`).
-      if (repl.exact.length && rowMapsTo(u, c.start, repl.exact, (t) => this.ctx.rules.mayMatch(t))) {
+      if (repl.exact.length && rowMapsTo(u, c.start, repl.exact, (t) => this.ctx.rules.mayMatch(t), (t) => this.ctx.isMigrationText(t)) === 'maps') {
         c.denotesSession = true;
         c.migration = true;
       }
       return c;
     }
-    if (u && (u.migrationWording || arrowAfter(u, c.end) || rowMapsTo(u, c.start, [...repl.exact, ...repl.preferred], (t) => this.ctx.rules.mayMatch(t)))) c.migration = true;
+    const row = u ? rowMapsTo(u, c.start, [...repl.exact, ...repl.preferred], (t) => this.ctx.rules.mayMatch(t), (t) => this.ctx.isMigrationText(t)) : false;
+    if (u && (u.migrationWording || arrowAfter(u, c.end) || row === 'maps')) c.migration = true;
+    else if (row === 'beside' && !u?.domain) c.noFix = 'this row documents the alias beside the name that replaces it: delete the row when the alias goes';
     else if (u?.domain && (!own || (own === 'qualified' && this.namesDomainRunNear(u, c)))) c.domain = u.domain;
     else if (this.docMigration) c.migration = true;
     return c;

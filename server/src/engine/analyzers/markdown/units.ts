@@ -88,12 +88,16 @@ export function arrowAfter(unit: Unit, tokenEnd: number): boolean {
   return false;
 }
 
-/** Does a table row hold the token's replacement elsewhere (an old | new mapping row)? */
-export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[], hasLegacy: (text: string) => boolean): boolean {
+/**
+ * Does a table row hold the token's replacement elsewhere? `maps`: an old | new mapping row, the
+ * new name alone in another cell that holds no old name (`| run_id | session_id |`,
+ * `| ?run_id=X | ?session_id=X |`). `beside`: a description cell mentions the new name ("Same value
+ * as `session_id`", "Mirrors `X-Session-Id`"): the row documents the alias next to the name that
+ * replaces it. A cell that says what changed (removed, renamed …) maps too. A cell that mentions
+ * both names, or the token's own cell, maps nothing.
+ */
+export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[], hasLegacy: (text: string) => boolean, isMigration: (text: string) => boolean): 'maps' | 'beside' | false {
   if (unit.kind !== 'row') return false;
-  // A mapping row has the new name in another cell, one that holds no old name itself
-  // (`| run_id | session_id |`, `| ?run_id=X | ?session_id=X |`); a description cell that mentions
-  // both ("Alias of `SessionID`, exposed as `run_id`") or the token's own cell maps nothing.
   const at = tokenStart - unit.start;
   let cellStart = 0;
   const others: string[] = [];
@@ -102,9 +106,19 @@ export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[]
     if (!(at >= cellStart && at < cellEnd) && !hasLegacy(cell)) others.push(cell.toLowerCase());
     cellStart = cellEnd + 1;
   }
-  return replacements.some((r) => {
-    if (r === '') return false;
-    const name = new RegExp(`(?<![a-z0-9])${r.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`);
-    return others.some((c) => name.test(c));
-  });
+  let found: 'maps' | 'beside' | false = false;
+  for (const r of replacements) {
+    if (r === '') continue;
+    const source = `(?<![a-z0-9])${r.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`;
+    const name = new RegExp(source);
+    for (const c of others) {
+      if (!name.test(c)) continue;
+      // What the cell says besides the name: nothing (or a type in parentheses) makes it a mapping.
+      const rest = c.replace(new RegExp(source, 'g'), ' ').replace(/\([^)]*\)/g, ' ').replace(/`[^`]*`/g, ' ');
+      // …and so does a cell that says what changed (`removed, read "session_id"`).
+      if (!/[a-z]{2,}/.test(rest) || isMigration(c) || /\b(?:removed|dropped)\b/.test(c)) return 'maps';
+      found = 'beside';
+    }
+  }
+  return found;
 }
