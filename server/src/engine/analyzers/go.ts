@@ -20,6 +20,8 @@ import { ancestors, field, named, packageName, resetAncestry, STRING_TYPES, stri
 
 /** `.Str("` …: a log field constructor's key, or a URL read's parameter, follows (regex source). */
 const LOG_CALL = `\\.(?:${[...LOG_KEY_METHODS].join('|')})\\(\\s*"`;
+/** The same, across a line break after the dot (`log.With().` ⏎ `Str("…`), as gofmt leaves chains. */
+const LOG_CALL_SPLIT = `\\.\\s*(?:${[...LOG_KEY_METHODS].join('|')})\\(\\s*"`;
 const URL_CALL = `\\.(?:${[...URL_METHODS].join('|')})\\(\\s*"`;
 const MIGRATION_SQL = /\b(?:RENAME\s+COLUMN|DROP\s+(?:INDEX|COLUMN))\b/i;
 const IDENTIFIERS = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
@@ -103,6 +105,27 @@ function minified(text: string, chunk: Chunk): boolean {
   let lines = 0;
   for (let i = text.indexOf('\n', chunk.start); i >= 0 && i < chunk.end; i = text.indexOf('\n', i + 1)) lines++;
   return size / (lines + 1) > 1000;
+}
+
+/** Does a statement of this function build a logger whose context holds this key (`.With(…"key"`)? */
+function contextLoggerHas(fn: string, key: string): boolean {
+  const re = new RegExp(`${LOG_CALL_SPLIT}${key}"|\\.With\\([^)]*"${key}"`, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(fn))) {
+    // The statement around the key: a chain continues over lines that end in "." "," or "(".
+    let start = fn.lastIndexOf('\n', m.index);
+    while (start > 0 && /[.,(]\s*$/.test(fn.slice(fn.lastIndexOf('\n', start - 1) + 1, start))) start = fn.lastIndexOf('\n', start - 1);
+    if (/\.With\(/.test(fn.slice(start + 1, m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+/** `e.Str("session_id", …)` then `e.Str("run_id", …)`: fields added to one event (or encoder) held in a variable. */
+function sameEventHas(fn: string, chain: string, key: string): boolean {
+  const root = new RegExp(`^([A-Za-z_]\\w*)${LOG_CALL}`).exec(chain)?.[1];
+  // The event is the function's parameter (a package such as zap builds separate fields).
+  const params = fn.slice(0, fn.indexOf('{'));
+  return !!root && new RegExp(`[(,]\\s*${root}\\s`).test(params) && new RegExp(`(?<![\\w.])${root}${LOG_CALL}${key}"`).test(fn);
 }
 
 function toPoint(p: Position): Point {
@@ -336,11 +359,12 @@ class GoFile {
         if (role.kind === 'map-key') {
           this.words(content, offset, 'object-key', { domain }, (r) => role.literal.text.includes(`"${r}"`));
         } else {
-          // The same log line, or a function that already logs the preferred key, would log it twice.
+          // The same log line, or a logger the function derives with the preferred key already in its
+          // context (log.With().Str("session_id", …)), would log it twice; another log line would not.
           const chain = this.chainOf(role.call).text;
           const fn = this.enclosingFunction(role.call)?.text ?? '';
           // Only log field constructors count: a query read .Get("session_id") logs nothing.
-          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || new RegExp(`${LOG_CALL}${r}"`).test(fn));
+          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || contextLoggerHas(fn, r) || sameEventHas(fn, chain, r));
         }
         return;
       }
