@@ -4,6 +4,7 @@
  */
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { classify, type Verdict } from './classify';
+import { withCollisions } from './collisions';
 import { withMixedContracts, type Contract } from './contracts';
 import { BoundedCache } from './textKey';
 import { findSuppressions } from './directives';
@@ -128,7 +129,7 @@ export class Engine {
       candidates = analyzeText(text, this.analyzerContext());
     }
     const phase = opts.phase ?? this.rules.phase;
-    const findings: Finding[] = [];
+    let findings: Finding[] = [];
     let lastEnd = -1;
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
     for (const c of candidates) {
@@ -146,9 +147,11 @@ export class Engine {
     // A mixed contract needs the preferred term too; most files with a legacy term have none,
     // and the contract scan re-parses (it was 31% of a corpus check before this gate).
     if (findings.length === 0 || !rules.some((r) => preferredPattern(r).test(text))) return findings;
+    const language = this.languageOf(opts);
+    findings = withCollisions(findings, text, bom, language, (f) => rules.some((r) => r.id === f.ruleId && r.category === f.category));
     try {
       const domainOf = (s: string): string | undefined => this.rules.domainOfWords(lowerWords(s));
-      return withMixedContracts(findings, { text, bom, lines, language: this.languageOf(opts), rules, phase, grammars: this.grammars, domainOf, suppressedLines: suppressed.lines, cache: this.contractCache });
+      return withMixedContracts(findings, { text, bom, lines, language, rules, phase, grammars: this.grammars, domainOf, suppressedLines: suppressed.lines, cache: this.contractCache });
     } catch {
       return findings;
     }
