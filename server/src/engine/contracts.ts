@@ -57,12 +57,16 @@ export interface MixedContract {
   preferred: string;
   /** All member names of the contract. */
   names: string[];
+  /** The legacy pair's value in an object literal (`runId: raw.run_id`). */
+  valueSpan?: { start: number; end: number };
 }
 
 interface Member {
   names: Span[];
   /** The member's value or type text, to see a domain (planningRun.ID). */
   value?: string;
+  /** Where an object literal pair's value is (file offsets): it goes with the pair. */
+  valueSpan?: { start: number; end: number };
 }
 
 export interface Contract {
@@ -126,7 +130,7 @@ function evaluate(c: Contract, env: ContractEnv, out: MixedContract[]): void {
     const preferredName = preferred.names.find((n) => hasRun(lowerWords(n.text), t.preferred))!.text;
     for (const m of c.members) {
       const spans = legacyNames(m);
-      if (spans.length) out.push({ kind: c.kind, name: c.name, ruleId: t.ruleId, legacy: spans[0], legacySpans: spans, preferred: preferredName, names });
+      if (spans.length) out.push({ kind: c.kind, name: c.name, ruleId: t.ruleId, legacy: spans[0], legacySpans: spans, preferred: preferredName, names, valueSpan: m.valueSpan });
     }
   }
 }
@@ -314,7 +318,12 @@ function scanTypeScript(nodes: Node[], base: number, out: Contract[]): void {
         value = (m.childForFieldName('type') ?? m.childForFieldName('value'))?.text;
       } else if (m.type === 'pair') {
         name = tsName(m.childForFieldName('key'), base);
-        value = m.childForFieldName('value')?.text;
+        const v = m.childForFieldName('value');
+        value = v?.text;
+        if (name && v) {
+          members.push({ names: [name], value, valueSpan: { start: base + v.startIndex, end: base + v.endIndex } });
+          continue;
+        }
       } else if (m.type === 'shorthand_property_identifier') {
         name = tsName(m, base);
       }
@@ -444,7 +453,7 @@ function typeScriptByStatement(text: string, which: 'typescript' | 'tsx', env: C
 
 function rebase(c: Contract, by: number): Contract {
   const span = (x: Span): Span => ({ start: x.start + by, end: x.end + by, text: x.text });
-  return { ...c, members: c.members.map((m) => ({ ...m, names: m.names.map(span) })) };
+  return { ...c, members: c.members.map((m) => ({ ...m, names: m.names.map(span), ...(m.valueSpan ? { valueSpan: { start: m.valueSpan.start + by, end: m.valueSpan.end + by } } : {}) })) };
 }
 
 function structured(text: string, base: number, language: LanguageId, env: ContractEnv, out: Contract[], depth: number): void {
@@ -585,9 +594,14 @@ export function withMixedContracts(findings: Finding[], input: MixedFindingsInpu
     const rule = input.rules.find((r) => r.id === m.ruleId);
     if (!rule) continue;
     const within = (f: Finding): boolean => m.legacySpans.some((s) => f.offset - input.bom >= s.start && f.offset - input.bom + f.length <= s.end);
+    // A legacy read in the pair's value (`runId: raw.run_id`) is removed with the pair.
+    const inValue = (f: Finding): boolean => !!m.valueSpan && f.offset - input.bom >= m.valueSpan.start && f.offset - input.bom + f.length <= m.valueSpan.end && (f.context === 'field' || f.context === 'string');
     out.forEach((f, i) => {
-      if (f.category !== MIXED_CONTRACT && f.replacement !== null && within(f) && m.names.includes(f.replacement)) {
+      if (f.category === MIXED_CONTRACT || f.replacement === null) return;
+      if (within(f) && m.names.includes(f.replacement)) {
         out[i] = { ...f, replacement: null, message: `${f.message} (the contract already has \`${f.replacement}\`; remove this member instead)` };
+      } else if (inValue(f) && out.some((g) => g.replacement === null && within(g))) {
+        out[i] = { ...f, replacement: null, message: `${f.message} (it is the value of the legacy member \`${m.legacy.text}\`, which is removed)` };
       }
     });
     const severity = severityOf(rule, input.phase);
