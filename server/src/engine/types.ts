@@ -65,6 +65,8 @@ export interface Candidate {
   noFix?: string;
   /** Stable symbol key for rename-everywhere (for example "go:field:Conversation.RunID"). */
   symbol?: string;
+  /** The struct type a field name belongs to, where the syntax shows it (Go). */
+  owner?: string;
 }
 
 export interface Finding {

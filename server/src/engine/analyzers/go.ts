@@ -65,7 +65,7 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
       if (hit) for (const c of hit) out.push({ ...c, start: c.start + d.start, end: c.end + d.start });
       else todo.push({ chunk: d, key });
     }
-    if (todo.length === 0) return out;
+    if (todo.length === 0) return sameFieldVerdicts(out, text);
     // Each declaration is parsed on its own (one included range, file offsets kept): a broken
     // declaration cannot swallow the next, so results never depend on which others were parsed,
     // and a fix elsewhere cannot change what is found here (fixes converge).
@@ -94,8 +94,28 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
         tree.delete();
       }
     }
-    return out;
+    return sameFieldVerdicts(out, text);
   };
+}
+
+const CLASH = 'the struct already has';
+
+/**
+ * A field the struct declares beside its replacement (chatResponse has SessionID and RunID) is
+ * removed, not renamed: so are the writes to it where the value's type is that struct
+ * (`resp.RunID = …`), which sit in other declarations than the struct. A read can read the
+ * replacement instead, and a literal key is judged by its literal.
+ */
+function sameFieldVerdicts(out: Candidate[], text: string): Candidate[] {
+  const removed = new Map<string, string>();
+  for (const c of out) if (c.owner && c.noFix?.startsWith(CLASH)) removed.set(`${c.owner}.${text.slice(c.start, c.end)}`, c.noFix);
+  if (removed.size === 0) return out;
+  for (const c of out) {
+    if (!c.owner || c.noFix || c.context !== 'field') continue;
+    const why = removed.get(`${c.owner}.${text.slice(c.start, c.end)}`);
+    if (why) c.noFix = why;
+  }
+  return out;
 }
 
 /** A declaration over 64 KiB whose lines average over 1,000 characters. */
@@ -131,6 +151,8 @@ function sameEventHas(fn: string, chain: string, key: string): boolean {
 function toPoint(p: Position): Point {
   return { row: p.line, column: p.character };
 }
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 function known(d: Domain): d is string {
   return typeof d === 'string';
@@ -224,7 +246,10 @@ class GoFile {
     const context: ContextKind = fnName ? 'function' : node.type === 'type_identifier' ? 'type' : node.type === 'field_identifier' || isKey ? 'field' : 'identifier';
     const extra: Partial<Candidate> = { domain: this.identifierDomain(node) };
     // JobRun.RunID, WorkflowRun{RunID: …}: a run entity's own id is not the session's alias.
-    if (!extra.domain && this.isRunEntity(this.ownerType(node, isKey))) return;
+    const owner = context === 'field' ? this.ownerType(node, isKey) : undefined;
+    if (!extra.domain && this.isRunEntity(owner)) return;
+    // A write to a field (resp.RunID = …) goes where the field goes; a read can read its replacement.
+    if (owner && (parent?.type === 'field_declaration' || this.isAssigned(node))) extra.owner = owner;
     if (isKey && match.replacement && parent?.parent?.parent) {
       // chatResponse{SessionID: id, RunID: id}: renaming the key would set SessionID twice.
       const keys = named(parent.parent.parent).map((el) => (el.type === 'keyed_element' ? named(el)[0]?.text : undefined));
@@ -234,7 +259,56 @@ class GoFile {
       const clash = this.fieldCollision(parent);
       if (clash) extra.noFix = clash;
     }
+    if (!extra.noFix && (node.type === 'field_identifier' || isKey) && this.shimFields(node).has(token)) {
+      extra.noFix = 'a JSON compatibility field beside the type it embeds, which already has the new name: remove it with the compatibility code';
+    }
     this.push(node, context, extra);
+  }
+
+  /** Is this selector's field the target of an assignment (`resp.RunID = …`)? */
+  private isAssigned(node: Node): boolean {
+    const sel = node.parent;
+    if (sel?.type !== 'selector_expression' || field(sel, 'field')?.id !== node.id) return false;
+    const list = sel.parent;
+    return list?.type === 'expression_list' && list.parent?.type === 'assignment_statement' && field(list.parent, 'left')?.id === list.id;
+  }
+
+  private readonly shims = new Map<number, ReadonlySet<string>>();
+
+  /**
+   * The legacy fields of a JSON compatibility shim in this function: an anonymous struct that
+   * embeds a local alias of a type (`type alias EventMetadata`; `struct { alias; RunID string }`)
+   * while the function already uses the new name (`RunID: em.SessionID`). Renaming such a field
+   * would shadow the embedded type's own SessionID; the field goes with the shim.
+   */
+  private shimFields(node: Node): ReadonlySet<string> {
+    const fn = this.enclosingFunction(node);
+    if (!fn) return EMPTY;
+    // Keyed by offset: each declaration is its own tree, and node ids repeat across trees.
+    const known = this.shims.get(fn.startIndex);
+    if (known) return known;
+    const set = new Set<string>();
+    const fnText = fn.text;
+    if (/\btype\s+\w+\s+\*?[A-Z]\w*/.test(fnText)) {
+      for (const st of fn.descendantsOfType('struct_type')) {
+        const decls = st ? named(named(st)[0] ?? st).filter((d) => d.type === 'field_declaration') : [];
+        const embedsAlias = decls.some((d) => {
+          if (named(d).some((n) => n.type === 'field_identifier')) return false;
+          const t = d.text.replace(/^\*/, '').trim();
+          return new RegExp(`\\btype\\s+${t}\\s+\\*?[A-Z]\\w*`).test(fnText);
+        });
+        if (!embedsAlias) continue;
+        for (const d of decls) {
+          for (const n of named(d)) {
+            if (n.type !== 'field_identifier') continue;
+            const r = this.ctx.match(n.text)?.replacement;
+            if (r && new RegExp(`\\b${r}\\b`).test(fnText)) set.add(n.text);
+          }
+        }
+      }
+    }
+    this.shims.set(fn.startIndex, set);
+    return set;
   }
 
   /** The type a field, key or selected field belongs to, where the syntax shows it. */
@@ -439,7 +513,7 @@ class GoFile {
     const fieldName = named(fieldDecl).find((n) => n.type === 'field_identifier')?.text ?? '';
     const fieldDomain = this.ctx.domainOf(fieldName) ?? scope;
     const removed = fieldName ? this.ctx.match(fieldName)?.kind === 'removal' : false;
-    const clash = removed ? undefined : this.fieldCollision(fieldDecl);
+    const clash = removed ? undefined : (this.fieldCollision(fieldDecl) ?? (this.shimFields(lit).has(fieldName) ? 'a JSON compatibility field beside the type it embeds, which already has the new name: remove it with the compatibility code' : undefined));
     for (const c of scanWords(content, this.ctx, { context: 'tag', offset, unit: 'none', inherit: fieldDomain ? { domain: fieldDomain } : undefined })) {
       if (removed) c.noFix = `the field ${fieldName} is removed`;
       else if (clash) c.noFix = clash;
@@ -458,14 +532,14 @@ class GoFile {
     for (const n of named(fieldDecl)) {
       if (n.type !== 'field_identifier') continue;
       const r = this.ctx.match(n.text)?.replacement;
-      if (r && named(list).some((f) => f.id !== fieldDecl.id && named(f).some((m) => m.type === 'field_identifier' && m.text === r))) return `the struct already has ${r}; remove this field instead`;
+      if (r && named(list).some((f) => f.id !== fieldDecl.id && named(f).some((m) => m.type === 'field_identifier' && m.text === r))) return `${CLASH} ${r}; remove this field instead`;
     }
     const tag = field(fieldDecl, 'tag');
     if (!tag) return undefined;
     const structText = list.text;
     for (const word of tag.text.match(/[\w-]+/g) ?? []) {
       const r = this.ctx.match(word)?.replacement;
-      if (r && new RegExp(`["=,]${r}[",]`).test(structText)) return `the struct already has "${r}"; remove this field instead`;
+      if (r && new RegExp(`["=,]${r}[",]`).test(structText)) return `${CLASH} "${r}"; remove this field instead`;
     }
     return undefined;
   }
