@@ -429,7 +429,9 @@ class GoFile {
       case 'log-key':
       case 'map-key': {
         const d = this.domains.exprDomain(role.value);
-        const domain = known(d) ? d : d === null || (role.value && this.ctx.namesSession(role.value.text)) ? undefined : scope;
+        // A variable declared in sight is judged by its declaration, not by its name's words.
+        const declared = role.value?.type === 'identifier' && this.domains.lookup(role.value) !== undefined;
+        const domain = known(d) ? d : d === null || (role.value && !declared && this.ctx.namesSession(role.value.text)) ? undefined : scope;
         if (role.kind === 'map-key') {
           this.words(content, offset, 'object-key', { domain }, (r) => role.literal.text.includes(`"${r}"`));
         } else {

@@ -45,6 +45,8 @@ export class GoDomains {
 
   /** Domain named by a type: planning for *events.EventPlanningStart, null for *Conversation. */
   typeDomain(type: Node | null): Domain {
+    // An anonymous struct (var d struct{ RunID string }) names nothing: the scope around it tells.
+    if (type?.type === 'struct_type') return undefined;
     const name = typeName(type);
     if (!name) return undefined;
     const d = this.domainOf(name);
