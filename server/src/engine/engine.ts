@@ -5,6 +5,7 @@
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { classify, type Verdict } from './classify';
 import { withCollisions } from './collisions';
+import { discriminatedObjects } from './jsonScopes';
 import { withMixedContracts, type Contract } from './contracts';
 import { BoundedCache } from './textKey';
 import { findSuppressions } from './directives';
@@ -31,7 +32,13 @@ export interface CheckOptions {
   phase?: string;
 }
 
-const analyzeText: Analyzer = (text, ctx) => scanWords(text, ctx, { context: 'code' });
+/** Text and languages without a parser (JSON examples, shell): words by line, and JSON objects' own domain. */
+const analyzeText: Analyzer = (text, ctx) => {
+  const found = scanWords(text, ctx, { context: 'code' });
+  const spans = text.includes('{') ? discriminatedObjects(text, (s) => ctx.domainOf(s)) : [];
+  if (spans.length) for (const c of found) c.domain ??= spans.find((o) => c.start > o.start && c.end < o.end)?.domain;
+  return found;
+};
 
 const preferredPatterns = new WeakMap<CompiledRule, RegExp>();
 function preferredPattern(rule: CompiledRule): RegExp {
