@@ -12,6 +12,9 @@ import type { Candidate } from '../../types';
 import { inUrl, urlRanges } from './urls';
 import { inPackagePath, isVerbInCode, isVerbInProse, phrasePattern, previousWord } from './words';
 
+/** Qualifiers that only wrap an event's payload: which event it is, the sentence says. */
+const ENVELOPES = new Set(['data', 'payload', 'props', 'body']);
+
 export interface InlineCandidate {
   c: Candidate;
   /**
@@ -167,6 +170,8 @@ export class InlineScanner {
 
   private ownedByBareWord(qualifier: string): boolean {
     const last = qualifier.replace(/(?:\(\))?\??\.$/, '').split('.').pop()?.toLowerCase() ?? '';
+    // An event's payload envelope (`data.run_id`, `payload.run_id`) says no more than `run.` does.
+    if (ENVELOPES.has(last)) return true;
     return this.ctx.rules.rules.some((r) => r.spec.bareWord?.legacy.toLowerCase() === last);
   }
 
