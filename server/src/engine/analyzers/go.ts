@@ -565,7 +565,12 @@ class GoFile {
     // "// LookupByRunID resolves … (legacy name)": a doc comment's mention of the declared name is
     // that name, renamed with it, whatever else the comment says.
     const declared = cands.some((c) => c.migration) ? this.attachedNames(node) : [];
-    for (const c of cands) if (c.migration && declared.includes(this.text.slice(c.start, c.end))) c.migration = undefined;
+    for (const c of cands) {
+      const token = this.text.slice(c.start, c.end);
+      if (c.migration && declared.includes(token)) c.migration = undefined;
+      // As for code: in a planning package, a name that shows the session is the session's.
+      if (c.domain && c.domain === this.packageDomain && this.ctx.hasEvidence(token)) c.domain = undefined;
+    }
     this.out.push(...cands);
   }
 
@@ -614,6 +619,8 @@ class GoFile {
   }
 
   private push(node: Node, context: ContextKind, extra: Partial<Candidate>): void {
+    // In a planning package a name that shows the session (convRunID, sessionRunID) is the session's.
+    if (extra.domain && extra.domain === this.packageDomain && this.ctx.hasEvidence(node.text)) extra = { ...extra, domain: undefined };
     this.out.push({ ...extra, start: node.startIndex, end: node.endIndex, context });
   }
 }
