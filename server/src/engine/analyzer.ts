@@ -25,6 +25,8 @@ export interface AnalyzerContext {
    * plan's turns_by_run) or "run by conversation" (runByConv)? Then it is the session's old name.
    */
   bareIsKeyedSession(name: string): boolean;
+  /** Only the top-level declaration at these offsets is wanted (an incremental re-check; Go). */
+  within?: { start: number; end: number };
   /** Analyse embedded code (SQL in a Go string, a fenced block) as another language. */
   embed(languageId: string, text: string, offset: number, inherit?: Partial<Candidate>): Candidate[];
 }

@@ -35,6 +35,8 @@ export interface ContractEnv {
   grammars?: Grammars;
   /** Contracts per parsed declaration, kept between checks by an incremental engine. */
   cache?: BoundedCache<Contract[]>;
+  /** Only the Go declaration at these offsets. */
+  within?: { start: number; end: number };
 }
 
 export interface Span {
@@ -401,7 +403,11 @@ let lastGoPieces: { text: string; terms: ContractTerms[]; pieces: Array<[number,
  * only declarations that hold both a legacy and a preferred name are parsed (measured: parsing
  * every candidate Go file whole here was a third of the Go analyzer's time on the bench corpus).
  */
-function contractPieces(text: string, which: 'go' | 'typescript' | 'tsx', terms: ContractTerms[]): Array<[number, number]> {
+function contractPieces(text: string, which: 'go' | 'typescript' | 'tsx', terms: ContractTerms[], within?: { start: number; end: number }): Array<[number, number]> {
+  if (which === 'go' && within) {
+    const decl = topLevelDeclarations(text).find((d) => d.start === within.start && d.end === within.end);
+    return decl ? holdingBoth(text.slice(decl.start, decl.end), [[0, decl.end - decl.start]], terms).map(([s, e]): [number, number] => [s + decl.start, e + decl.start]) : [];
+  }
   if (which === 'go') {
     if (lastGoPieces?.text !== text || lastGoPieces.terms !== terms) {
       const decls = topLevelDeclarations(text).map((d): [number, number] => [d.start, d.end]);
@@ -469,7 +475,7 @@ function structured(text: string, base: number, language: LanguageId, env: Contr
         return;
       }
     }
-    const pieces = contractPieces(text, which, env.terms);
+    const pieces = contractPieces(text, which, env.terms, base === 0 ? env.within : undefined);
     const parser = parserFor(env.grammars, which);
     let budget = PARSE_BUDGET;
     for (const [s, e] of pieces) {
@@ -510,7 +516,7 @@ export function findMixedContracts(text: string, language: LanguageId, env: Cont
   structured(text, 0, language, scoped, contracts, 0);
   if (language === 'go') {
     // In Go a JSON object (a map literal, a JSON string) lies inside one declaration too.
-    for (const [s, e] of contractPieces(text, 'go', terms)) scanQuotedKeys(text.slice(s, e), s, contracts);
+    for (const [s, e] of contractPieces(text, 'go', terms, env.within)) scanQuotedKeys(text.slice(s, e), s, contracts);
   } else scanQuotedKeys(text, 0, contracts);
   const found: MixedContract[] = [];
   for (const c of contracts) evaluate(c, scoped, found);
@@ -558,6 +564,8 @@ export interface MixedFindingsInput {
   domainOf(text: string): string | undefined;
   suppressedLines: Set<number>;
   cache?: BoundedCache<Contract[]>;
+  /** Only contracts in the Go declaration at these offsets (an incremental re-check). */
+  within?: { start: number; end: number };
 }
 
 function severityOf(rule: CompiledRule, phase: string | undefined): SeveritySetting {
@@ -586,7 +594,7 @@ function contractNameSpan(text: string, m: MixedContract): { start: number; end:
 
 export function withMixedContracts(findings: Finding[], input: MixedFindingsInput): Finding[] {
   const terms = input.rules.map((r) => ({ ruleId: r.id, legacy: r.spec.legacy.map((w) => w.toLowerCase()), preferred: r.spec.preferred.map((w) => w.toLowerCase()) }));
-  const mixed = findMixedContracts(input.text, input.language, { terms, domainOf: input.domainOf, grammars: input.grammars, cache: input.cache });
+  const mixed = findMixedContracts(input.text, input.language, { terms, domainOf: input.domainOf, grammars: input.grammars, cache: input.cache, within: input.within });
   if (mixed.length === 0) return findings;
   const out = [...findings];
   const overlapping = (start: number, end: number): number => out.findIndex((f) => f.offset - input.bom < end && f.offset - input.bom + f.length > start);

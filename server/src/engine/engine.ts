@@ -6,6 +6,7 @@ import type { Analyzer, AnalyzerContext } from './analyzer';
 import { classify, type Verdict } from './classify';
 import { withCollisions } from './collisions';
 import { discriminatedObjects } from './jsonScopes';
+import { planRecheck, type Previous } from './recheck';
 import { withMixedContracts, type Contract } from './contracts';
 import { BoundedCache } from './textKey';
 import { findSuppressions } from './directives';
@@ -52,6 +53,8 @@ function preferredPattern(rule: CompiledRule): RegExp {
 
 /** Embedded code nests (a fenced block in a doc string …); past this depth it is scanned as text. */
 const MAX_EMBED_DEPTH = 4;
+/** Documents whose last check an incremental engine keeps (the editor's open files). */
+const RECENT_DOCUMENTS = 32;
 
 export interface EngineOptions {
   /**
@@ -69,6 +72,8 @@ export class Engine {
   /** Verdicts by everything classify reads: a re-check in the editor judges the same tokens again. */
   private verdictCache = new BoundedCache<Verdict | null>(50_000);
   private readonly grammars: Grammars;
+  /** The last check of each recently checked document, for the next one (incremental engines only). */
+  private recent: Map<string, Previous & { bom: number }> | undefined;
 
   private constructor(
     public readonly rules: Ruleset,
@@ -77,6 +82,7 @@ export class Engine {
   ) {
     this.grammars = grammars;
     this.contractCache = options.incremental ? new BoundedCache(20_000) : undefined;
+    this.recent = options.incremental ? new Map() : undefined;
     const ts = createTypeScriptAnalyzer(grammars.typescript, { cacheStatements: options.incremental });
     const tsx = createTypeScriptAnalyzer(grammars.tsx, { jsx: true, cacheStatements: options.incremental });
     this.analyzers = {
@@ -98,7 +104,7 @@ export class Engine {
 
   withRules(rules: Ruleset): Engine {
     const e = Object.create(Engine.prototype) as Engine;
-    Object.assign(e, this, { rules, tokenCache: new Map(), matchCache: new Map(), verdictCache: new BoundedCache<Verdict | null>(50_000), contractCache: this.contractCache ? new BoundedCache(20_000) : undefined });
+    Object.assign(e, this, { rules, tokenCache: new Map(), matchCache: new Map(), verdictCache: new BoundedCache<Verdict | null>(50_000), contractCache: this.contractCache ? new BoundedCache(20_000) : undefined, recent: this.recent ? new Map() : undefined });
     return e;
   }
 
@@ -120,6 +126,27 @@ export class Engine {
   }
 
   check(original: string, opts: CheckOptions = {}): Finding[] {
+    if (!this.recent) return this.checkWhole(original, opts);
+    // The editor checks a document again on every change: a Go edit inside one declaration
+    // re-checks that declaration only (see recheck.ts).
+    const key = `${opts.path ?? ''}\0${opts.languageId ?? ''}\0${opts.phase ?? ''}`;
+    const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = bom ? original.slice(1) : original;
+    const prev = this.recent.get(key);
+    let findings: Finding[] | null = null;
+    if (prev && prev.bom === bom && this.languageOf(opts) === 'go') {
+      const plan = planRecheck(prev, text, bom);
+      if (plan) findings = plan.within.end > plan.within.start ? plan.stitch(this.checkWhole(original, opts, plan.within)) : plan.stitch([]);
+    }
+    findings ??= this.checkWhole(original, opts);
+    this.recent.delete(key);
+    if (this.recent.size >= RECENT_DOCUMENTS) this.recent.delete(this.recent.keys().next().value as string);
+    this.recent.set(key, { text, bom, findings: [...findings] });
+    return findings;
+  }
+
+  /** Checks the text (or, with `within`, the top-level Go declaration at those offsets only). */
+  private checkWhole(original: string, opts: CheckOptions, within?: { start: number; end: number }): Finding[] {
     const rules = this.rulesFor(opts.path);
     if (rules.length === 0) return [];
     const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -130,7 +157,7 @@ export class Engine {
     if (suppressed.file) return [];
     let candidates: Candidate[];
     try {
-      candidates = this.analyze(this.languageOf(opts), text, 0);
+      candidates = this.analyze(this.languageOf(opts), text, 0, within);
     } catch {
       // An analyzer bug must never take the editor or CI down: fall back to the word scanner.
       candidates = analyzeText(text, this.analyzerContext());
@@ -158,7 +185,7 @@ export class Engine {
     findings = withCollisions(findings, text, bom, language, (f) => rules.some((r) => r.id === f.ruleId && r.category === f.category));
     try {
       const domainOf = (s: string): string | undefined => this.rules.domainOfWords(lowerWords(s));
-      return withMixedContracts(findings, { text, bom, lines, language, rules, phase, grammars: this.grammars, domainOf, suppressedLines: suppressed.lines, cache: this.contractCache });
+      return withMixedContracts(findings, { within, text, bom, lines, language, rules, phase, grammars: this.grammars, domainOf, suppressedLines: suppressed.lines, cache: this.contractCache });
     } catch {
       return findings;
     }
@@ -189,8 +216,9 @@ export class Engine {
     return null;
   }
 
-  private analyze(language: LanguageId, text: string, depth: number): Candidate[] {
+  private analyze(language: LanguageId, text: string, depth: number, within?: { start: number; end: number }): Candidate[] {
     const ctx = this.analyzerContext(depth);
+    if (within) ctx.within = within;
     return this.analyzers[depth > MAX_EMBED_DEPTH ? 'text' : language](text, ctx);
   }
 

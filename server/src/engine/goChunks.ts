@@ -63,7 +63,7 @@ function cutAt(text: string, lexed: Lexed | null): Declaration[] {
 }
 
 /** How many leading code units two texts share (compared a block at a time, natively). */
-function commonPrefix(a: string, b: string): number {
+export function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   const BLOCK = 4096;
   let i = 0;
@@ -73,7 +73,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** How many trailing code units two texts share, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
+export function commonSuffix(a: string, b: string, max: number): number {
   const BLOCK = 4096;
   let i = 0;
   while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;

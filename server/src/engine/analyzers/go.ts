@@ -41,12 +41,15 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     // Parse only the top-level declarations that may hold a term (parsing dominates the cost);
     // tree-sitter's included ranges keep every offset relative to the whole file.
     // One pass of the term pattern over the file, then per declaration only where bare words may count.
-    const hits = ctx.rules.termOffsets(text);
-    const bare = ctx.rules.mayMatchBare(text);
+    const within = ctx.within;
+    const scope = within ? text.slice(within.start, within.end) : text;
+    const hits = within ? ctx.rules.termOffsets(scope).map((o) => o + within.start) : ctx.rules.termOffsets(text);
+    const bare = ctx.rules.mayMatchBare(scope);
     // Nothing to find (a fenced Go block in a document often holds no term): skip the declaration scan.
     if (hits.length === 0 && !bare) return [];
     let h = 0;
     const decls = topLevelDeclarations(text).filter((d) => {
+      if (within && (d.start < within.start || d.end > within.end)) return false;
       while (h < hits.length && hits[h] < d.start) h++;
       if (h < hits.length && hits[h] < d.end) return true;
       return bare && ctx.rules.mayMatchBare(text.slice(d.start, d.end));
