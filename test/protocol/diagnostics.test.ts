@@ -28,8 +28,7 @@ describe('diagnostics (push)', () => {
     assert.equal(field.source, 'termshift');
     assert.equal(field.severity, 2);
     assert.match(field.codeDescription?.href ?? '', /^https:\/\//);
-    assert.deepEqual({ ...field.data, key: undefined }, { ruleId: 'run-to-session', text: 'RunID', replacement: 'SessionID', version: 1, key: undefined });
-    assert.equal(field.data?.key, 'run_id');
+    assert.deepEqual(field.data, { text: 'RunID', replacement: 'SessionID', version: 1 });
     // Correct usages (the process verb RunLoop) are hints: not shown unless the setting asks.
     assert.ok(p.diagnostics.every((d) => d.severity !== 4));
   });

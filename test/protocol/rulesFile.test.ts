@@ -23,7 +23,8 @@ describe('rules file', () => {
       s.open(uri, GO, 'go');
       const p = await s.published(uri, { from });
       assert.equal(p.diagnostics.length, 1, 'the built-in pack still applies');
-      assert.equal(p.diagnostics[0].data?.ruleId, 'run-to-session');
+      assert.equal(p.diagnostics[0].code, 'LEGACY_SESSION_ALIAS');
+      assert.match(p.diagnostics[0].codeDescription?.href ?? '', /run-to-session/, 'the built-in rule documents it');
 
       // Fixed on disk: the problem goes, and the file's own rules apply (here: error severity).
       from = s.rpc.mark;

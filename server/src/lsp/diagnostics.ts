@@ -5,14 +5,16 @@ import type { Settings } from './settings';
 
 export const SOURCE = 'termshift';
 
+/**
+ * What a quick fix needs, and no more: every diagnostic of a document is sent on every change, so
+ * its size is latency (the rule is the diagnostic's `code`; rename-everywhere finds its finding).
+ */
 export interface FixData {
-  ruleId: string;
+  /** The flagged text: a fix applies only while the range still holds it. */
   text: string;
   replacement: string | null;
   /** The document version the diagnostic was computed for (null: a file that is not open; some clients drop null: missing means null). */
   version?: number | null;
-  /** Rename-everywhere groups occurrences by this key. */
-  key: string;
 }
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -43,7 +45,7 @@ export function toDiagnostic(f: Finding, version: number | null, settings: Setti
   const severity = shownSeverity(f, settings);
   if (!severity) return null;
   const href = docsOf(rules, f.ruleId);
-  const data: FixData = { ruleId: f.ruleId, text: f.text, replacement: f.replacement, version, key: renameKey(f) };
+  const data: FixData = { text: f.text, replacement: f.replacement, version };
   return {
     range: f.range,
     severity: LSP_SEVERITY[severity],
@@ -66,7 +68,7 @@ export function toDiagnostics(findings: Finding[], version: number | null, setti
 
 export function isFixData(x: unknown): x is FixData {
   const d = x as FixData | undefined;
-  return !!d && typeof d.ruleId === 'string' && typeof d.text === 'string' && (d.replacement === null || typeof d.replacement === 'string');
+  return !!d && typeof d.text === 'string' && (d.replacement === null || typeof d.replacement === 'string');
 }
 
 /** A finding of the rule's own category (the legacy alias), as opposed to a correct usage. */
