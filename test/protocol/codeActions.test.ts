@@ -79,6 +79,23 @@ describe('code actions', () => {
     s.rpc.notify('textDocument/didClose', { textDocument: { uri } });
   });
 
+  it('settles fix-all on broken code: its one edit leaves nothing fixable', async () => {
+    // A rename here changes how tree-sitter recovers from the broken code, and a second look
+    // flags the qualified run_id: fix-all checks its own result and includes that too.
+    const uri = uriOf(root, 'pkg/webchat/broken.go');
+    const broken = 'resRunID)PlanningRun.run_id\u0000';
+    let from = s.rpc.mark;
+    s.open(uri, broken, 'go');
+    await s.published(uri, { from });
+    const actions = await s.rpc.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } });
+    from = s.rpc.mark;
+    s.applyToOpen(actions[0].edit!);
+    assert.equal(s.text(uri), 'resSessionID)PlanningRun.session_id\u0000');
+    const after = await s.published(uri, { from });
+    assert.deepEqual(legacy(after.diagnostics).filter((d) => (d.data as { replacement: string | null }).replacement !== null), []);
+    s.rpc.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('fixes all in the workspace as one annotated, versioned edit that needs confirmation', async () => {
     const md = uriOf(root, 'docs/turns.md');
     const from = s.rpc.mark;

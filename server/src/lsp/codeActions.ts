@@ -5,7 +5,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixEdits, type Finding } from '../engine';
+import { settleFixes, type Finding, type TextEdit } from '../engine';
 import { isFixData, isLegacy, renameKey, shownSeverity, SOURCE } from './diagnostics';
 import type { Project } from './project';
 import type { FindingsStore } from './store';
@@ -44,6 +44,12 @@ export async function documentFindings(deps: Pick<CodeActionDeps, 'project' | 's
     legacy: (f) => isLegacy(f, checked.engine.rules),
     shown: (f) => shownSeverity(f, checked.settings) !== null,
   };
+}
+
+/** Fix-all in one document, settled: its edits leave nothing fixable (see settleFixes). */
+async function settledFixAll(deps: Pick<CodeActionDeps, 'project'>, doc: TextDocument, first: Finding[], wanted: (f: Finding) => boolean): Promise<TextEdit[]> {
+  const checked = await deps.project.check({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId });
+  return settleFixes(doc.getText(), (t) => checked.recheck(t).filter(wanted), first.filter(wanted)).edits;
 }
 
 export async function renameEverywhereEdit(deps: CodeActionDeps, key: string): Promise<WorkspaceEdit | null> {
@@ -95,7 +101,8 @@ export async function codeActions(deps: CodeActionDeps, params: CodeActionParams
   if (deps.documents.get(doc.uri)?.version !== doc.version) return actions;
 
   if (wantFixAll) {
-    const edits = fixEdits(findings.filter((f) => legacy(f) && shown(f)));
+    const edits = await settledFixAll(deps, doc, findings, (f) => legacy(f) && shown(f));
+    if (deps.documents.get(doc.uri)?.version !== doc.version) return actions;
     if (edits.length) actions.push({ title: 'Fix all termshift problems in this file', kind: FIX_ALL_KIND, edit: versioned(edits.map((e) => ({ range: e.range, newText: e.newText }))) });
   }
 

@@ -28,6 +28,8 @@ export interface Checked {
   findings: Finding[];
   settings: Settings;
   engine: Engine;
+  /** The same check of another text for this document (fix-all re-checks its own result). */
+  recheck(text: string): Finding[];
 }
 
 export class Project {
@@ -85,17 +87,18 @@ export class Project {
     const folder = this.folderOf(target.uri);
     const settings = given?.settings ?? (await this.settings.get(target.uri));
     const engine = folder?.rules.engine ?? this.base;
-    if (!settings.enable || this.deleted.has(normalizeUri(target.uri))) return { findings: [], settings, engine };
+    const none: Checked = { findings: [], settings, engine, recheck: () => [] };
+    if (!settings.enable || this.deleted.has(normalizeUri(target.uri))) return none;
     const file = uriToPath(target.uri);
     const rel = folder && file ? relativeTo(folder.root, file) : undefined;
     if (folder && rel) {
       const excludes = given?.excludes ?? (await this.excludesOf(folder, settings));
-      if (excludes.ignores(rel)) return { findings: [], settings, engine };
+      if (excludes.ignores(rel)) return none;
     }
     const opts = { path: rel ?? (file ? path.basename(file) : undefined), languageId: target.languageId, phase: settings.phase || undefined };
     // Only the supported languages: never plain text, JSON or the rules file itself.
-    if (engine.languageOf(opts) === 'text') return { findings: [], settings, engine };
-    const findings = engine.check(target.text, opts);
-    return { findings, settings, engine };
+    if (engine.languageOf(opts) === 'text') return none;
+    const recheck = (text: string): Finding[] => engine.check(text, opts);
+    return { findings: recheck(target.text), settings, engine, recheck };
   }
 }
