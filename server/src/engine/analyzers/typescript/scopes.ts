@@ -134,8 +134,11 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
       const name = field(p, 'name') ?? field(p, 'pattern');
       const type = field(p, 'type');
       if (same(name, c)) return (type ? signalOf(ctx, type.text) : null) ?? (p.type === 'variable_declarator' ? signalOf(ctx, headOf(field(p, 'value'))) : null);
-      return signalOf(ctx, name?.text ?? '');
+      // The value of a typed declaration (const initialState: PlanningState = { … }) is of that type.
+      return (type && !same(type, c) ? signalOf(ctx, type.text) : null) ?? signalOf(ctx, name?.text ?? '');
     }
+    case 'object':
+      return discriminator(ctx, p);
     case 'assignment_expression':
     case 'augmented_assignment_expression': {
       const left = field(p, 'left');
@@ -164,10 +167,40 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
     default:
       if (NAMED_SCOPES.has(p.type)) {
         const name = field(p, 'name');
-        return name && !same(name, c) ? signalOf(ctx, name.text) : null;
+        const own = name && !same(name, c) ? signalOf(ctx, name.text) : null;
+        if (own || !FUNCTION_LIKE.has(p.type)) return own;
       }
-      return null;
+      return FUNCTION_LIKE.has(p.type) ? parameterTypes(ctx, p) : null;
   }
+}
+
+/** `{ type: 'planning.start', … }`: an object whose discriminator names a domain is in it. */
+function discriminator(ctx: AnalyzerContext, object: Node): Signal | null {
+  for (const pair of named(object)) {
+    if (pair.type !== 'pair') continue;
+    const key = field(pair, 'key')?.text.replace(/^['"]|['"]$/g, '');
+    const value = field(pair, 'value');
+    if (key && DISCRIMINATORS.has(key) && value?.type === 'string') return signalOf(ctx, value.text);
+  }
+  return null;
+}
+
+const DISCRIMINATORS = new Set(['type', 'kind', 'event']);
+
+/**
+ * A function that takes a domain's value (`ensureRun(state: PlanningState, runId: string)`) works
+ * in that domain, unless another parameter's type names the session.
+ */
+function parameterTypes(ctx: AnalyzerContext, fn: Node): Signal | null {
+  const params = field(fn, 'parameters');
+  let found: Signal | null = null;
+  for (const p of params ? named(params) : []) {
+    const type = field(p, 'type');
+    const s = type ? signalOf(ctx, type.text) : null;
+    if (s?.evidence) return null;
+    found ??= s;
+  }
+  return found;
 }
 
 /** The nearest signal above `node`. */
