@@ -17,7 +17,7 @@ import type { ContextKind, Finding, Severity } from './types';
 import { lowerWords } from './words';
 import { textKey, type BoundedCache } from './textKey';
 import { topLevelDeclarations } from './goChunks';
-import { packageName } from './analyzers/go/syntax';
+import { packageName, packageWords } from './analyzers/go/syntax';
 import { topLevelStatements } from './analyzers/typescript/chunks';
 
 export interface ContractTerms {
@@ -467,7 +467,7 @@ function structured(text: string, base: number, language: LanguageId, env: Contr
   else if (env.grammars && (language === 'go' || language.startsWith('typescript') || language.startsWith('javascript'))) {
     const which = language === 'go' ? 'go' : language.endsWith('react') ? 'tsx' : 'typescript';
     // A planning package's structs are planning contracts (its Run has its own RunID).
-    if (which === 'go' && env.domainOf(packageName(text) ?? '')) return;
+    if (which === 'go' && env.domainOf(packageWords(packageName(text) ?? ''))) return;
     if (which !== 'go' && text.length <= WHOLE_FILE) {
       const local = typeScriptByStatement(text, which, env);
       if (local) {

@@ -16,7 +16,7 @@ import { lowerWords } from '../words';
 import type { Candidate, ContextKind } from '../types';
 import { GoDomains, type Domain } from './go/domains';
 import { LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS } from './go/strings';
-import { ancestors, field, named, packageName, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
+import { ancestors, field, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
 
 /** `.Str("` …: a log field constructor's key, or a URL read's parameter, follows (regex source). */
 const LOG_CALL = `\\.(?:${[...LOG_KEY_METHODS].join('|')})\\(\\s*"`;
@@ -170,7 +170,7 @@ class GoFile {
     private readonly text: string,
     private readonly ctx: AnalyzerContext,
   ) {
-    this.packageDomain = ctx.domainOf(packageName(text) ?? '');
+    this.packageDomain = ctx.domainOf(packageWords(packageName(text) ?? ''));
     this.domains = this.newDomains();
     // The Go convention for generated files (a serialized descriptor must not be edited by hand).
     this.generated = /^\/\/ Code generated .* DO NOT EDIT\.$/m.test(text.slice(0, 2048));

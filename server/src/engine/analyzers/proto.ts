@@ -28,6 +28,9 @@ class ProtoReader {
     private readonly text: string,
     private readonly ctx: AnalyzerContext,
   ) {
+    // package larkspur.planning.v1; is the outermost scope, as Go's package clause is.
+    const pkg = /^[ \t]*package[ \t]+([\w.]+)[ \t]*;/m.exec(text);
+    if (pkg) this.stack[0].domain = ctx.domainOf(pkg[1].replace(/\./g, ' '));
     // Only top-level declarations that may hold a term are tokenized; scopes never cross them.
     this.t = [];
     for (const [from, to] of topLevelRanges(text)) {
@@ -113,7 +116,9 @@ class ProtoReader {
       case 'message':
       case 'enum':
       case 'service': {
-        const domain = this.nameDomain(tok(1)) ?? scope.domain;
+        // A message of a planning package is planning unless its own name shows the session.
+        const own = this.nameDomain(tok(1));
+        const domain = own ?? (scope.kind === 'file' && tok(1) && this.ctx.hasEvidence(tok(1)!.text) ? undefined : scope.domain);
         this.emit(tok(1), 'type', domain);
         this.rest(code, 2, domain);
         return { kind: head, domain };
@@ -138,10 +143,10 @@ class ProtoReader {
         // reserved "run_id"; keeps the old name from being reused: it names the old name on purpose.
         this.rest(code, 1, scope.domain, true);
         return undefined;
+      case 'package':
       case 'syntax':
       case 'edition':
       case 'import':
-      case 'package':
       case 'option':
       case 'extensions':
         this.rest(code, 1, scope.domain);

@@ -66,6 +66,8 @@ export function createTypeScriptAnalyzer(language: Language, options: TypeScript
   return (text, ctx) => {
     const tokens = candidateTokens(text, ctx);
     if (tokens.length === 0) return [];
+    const fileDomain = fileDomainOf(text, ctx);
+    if (fileDomain) FILE_DOMAIN.set(ctx, fileDomain);
     if (options.wholeFile) return whole(text, ctx, tokens);
     // Parse only the top-level statements holding a candidate, each on its own (with the earlier
     // top-level declarations it may read, see declarationOf); included ranges keep file offsets.
@@ -85,7 +87,7 @@ export function createTypeScriptAnalyzer(language: Language, options: TypeScript
       while (t < tokens.length && tokens[t][0] < stmt.end) t++;
       const mine = tokens.slice(first, t);
       const context = contextStatements(text, stmts, k);
-      const key = cache && stmt.end - stmt.start <= MAX_CACHED_STATEMENT ? [stmt, ...context].map((s) => textKey(text, s.start, s.end)).join('|') : undefined;
+      const key = cache && stmt.end - stmt.start <= MAX_CACHED_STATEMENT ? (fileDomain ?? '') + '|' + [stmt, ...context].map((s) => textKey(text, s.start, s.end)).join('|') : undefined;
       const hit = key ? cache?.get(key) : undefined;
       if (hit) {
         for (const c of hit) out.push({ ...c, start: c.start + stmt.start, end: c.end + stmt.start });
@@ -286,5 +288,21 @@ function judge(ctx: AnalyzerContext, node: Node): Partial<Candidate> {
   const out: Partial<Candidate> = {};
   const s = scopeSignal(ctx, node);
   if (s?.domain) out.domain = s.domain;
+  else if (!s) {
+    const file = FILE_DOMAIN.get(ctx);
+    if (file) out.domain = file;
+  }
   return out;
+}
+
+/** The domain a whole file is about, by the analysis it belongs to (see fileDomainOf). */
+const FILE_DOMAIN = new WeakMap<AnalyzerContext, string>();
+
+/**
+ * Code generated from a planning proto package says so (ts-proto: `export const protobufPackage =
+ * "larkspur.planning.v1"`): like a Go package clause, it is the outermost scope.
+ */
+function fileDomainOf(text: string, ctx: AnalyzerContext): string | undefined {
+  const pkg = /^export const protobufPackage = ["']([\w.]+)["']/m.exec(text.slice(0, 16 * 1024))?.[1];
+  return pkg ? ctx.domainOf(pkg.replace(/\./g, ' ')) : undefined;
 }

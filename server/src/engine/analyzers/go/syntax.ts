@@ -84,3 +84,12 @@ const ESCAPE = /\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{3}|.)
 export function packageName(text: string): string | undefined {
   return /^package[ \t]+([A-Za-z_]\w*)/m.exec(text.slice(0, 64 * 1024))?.[1];
 }
+
+/**
+ * The words a package name is read by: generated and versioned packages carry a suffix on the
+ * name they are about (planningpb, planningv1, planning_grpc are the planning package's).
+ */
+export function packageWords(name: string): string {
+  const base = /^([a-z]+?)_?(?:pb|grpc|v\d+|api|svc)$/i.exec(name)?.[1];
+  return base ? `${name} ${base}` : name;
+}
