@@ -564,10 +564,18 @@ class GoFile {
   private comment(node: Node): void {
     const domain = this.attachedDomain(node) ?? this.domains.scopeDomain(node);
     const body = node.text;
+    // A commented-out statement (// DROP INDEX IF EXISTS idx_…_run_id_at;) is read as the SQL it is.
+    const sql = body.replace(/^\/\/\s?|^\/\*|\*\/$/g, '');
+    if (/^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH)\b/.test(sql) && looksLikeSql(sql) && !this.ctx.isMigrationText(sql)) {
+      const at = body.indexOf(sql.trimStart().slice(0, 8));
+      this.out.push(...this.ctx.embed('sql', body.slice(at), node.startIndex + at, domain ? { domain, context: 'comment' } : { context: 'comment' }));
+      return;
+    }
     const cands = scanWords(body, this.ctx, { context: 'comment', offset: node.startIndex, inherit: domain ? { domain } : undefined });
     // "// LookupByRunID resolves … (legacy name)": a doc comment's mention of the declared name is
-    // that name, renamed with it, whatever else the comment says.
-    const declared = cands.some((c) => c.migration) ? this.attachedNames(node) : [];
+    // that name, renamed with it, whatever else the comment says; but a `Deprecated:` paragraph
+    // is about the old name itself (Go's convention for marking it), a migration reference.
+    const declared = cands.some((c) => c.migration) && !/^\/\/\s*Deprecated:/.test(body) ? this.attachedNames(node) : [];
     for (const c of cands) {
       const token = this.text.slice(c.start, c.end);
       if (c.migration && declared.includes(token)) c.migration = undefined;
