@@ -362,6 +362,12 @@ class GoFile {
     const parent = node.parent;
     if (parent?.type === 'selector_expression' && field(parent, 'field')?.id === node.id) {
       const operand = field(parent, 'operand');
+      // tp.planning[e.RunID]: a key into a planning map is a planning run id, whatever e is.
+      const index = parent.parent;
+      if (index?.type === 'index_expression' && field(index, 'index')?.id === parent.id) {
+        const keyed = this.domains.useDomain(parent);
+        if (keyed) return keyed;
+      }
       const d = this.domains.exprDomain(operand);
       if (known(d)) return d;
       // conv.RunID, session.RunID: the owner's name shows a session even where its type is unknown.
