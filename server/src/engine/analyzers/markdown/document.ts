@@ -316,7 +316,7 @@ export class MarkdownDocument {
     const row = u ? rowMapsTo(u, c.start, [...repl.exact, ...repl.preferred], (t) => this.ctx.rules.mayMatch(t), (t) => this.ctx.isMigrationText(t)) : false;
     if (u && (u.migrationWording || arrowAfter(u, c.end) || row === 'maps')) c.migration = true;
     else if (row === 'beside' && !u?.domain) c.noFix = 'this row documents the alias beside the name that replaces it: delete the row when the alias goes';
-    else if (u?.domain && (!own || (own === 'qualified' && this.namesDomainRunNear(u, c)))) c.domain = u.domain;
+    else if (u?.domain && (!own || (own === 'qualified' && this.namesDomainRunNear(u, c))) && !this.saysItIsTheSession(u, c)) c.domain = u.domain;
     else if (this.docMigration) c.migration = true;
     return c;
   }
@@ -341,6 +341,18 @@ export class MarkdownDocument {
       }
       return false;
     });
+  }
+
+  /**
+   * "Snapshots' `run_id` is the session; planning events have their own …": a sentence about
+   * planning may still say outright that this token is the session (its clause: the token, then
+   * "is/means/identifies the … session"). Then it is not the planning run.
+   */
+  private saysItIsTheSession(u: { start: number; text: string }, c: Candidate): boolean {
+    if (!this.ctx.hasEvidence(u.text)) return false;
+    const after = u.text.slice(c.end - u.start).replace(/^[`*_'"\s]+/, '');
+    const m = /^(?:\(?[^;:,()]{0,40}?\)?\s)?(?:is|are|means|identifies|holds)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?([A-Za-z]+)/i.exec(after);
+    return !!m && this.ctx.hasEvidence(m[1]);
   }
 
   /** The spellings a table row would use for this token's replacement. */
