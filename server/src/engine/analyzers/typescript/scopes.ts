@@ -149,7 +149,11 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
     case 'arguments': {
       const call = p.parent;
       const callee = call ? (field(call, 'function') ?? field(call, 'constructor')) : null;
-      return callee ? signalOf(ctx, callee.text) : null;
+      const own = callee ? signalOf(ctx, callee.text) : null;
+      if (own || !callee || !TEST_BLOCKS.test(callee.text)) return own;
+      // describe('planning slice', () => …), it('keeps the planning runId', …): a test says what it is about.
+      const title = named(p)[0];
+      return title && title.type === 'string' && !same(title, c) ? signalOf(ctx, title.text) : null;
     }
     case 'jsx_opening_element':
     case 'jsx_self_closing_element':
@@ -186,6 +190,9 @@ function discriminator(ctx: AnalyzerContext, object: Node): Signal | null {
 }
 
 const DISCRIMINATORS = new Set(['type', 'kind', 'event']);
+
+/** Test-framework blocks whose first argument is the test's title. */
+const TEST_BLOCKS = /^(?:describe|it|test|suite|context)(?:\.(?:only|skip|each|concurrent))?$/;
 
 /**
  * A function that takes a domain's value (`ensureRun(state: PlanningState, runId: string)`) works
