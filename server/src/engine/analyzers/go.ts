@@ -469,9 +469,42 @@ class GoFile {
           const before = this.text.slice(Math.max(0, c.start - 1), c.start);
           if ((before === '?' || before === '&') && this.text[c.end] === '=') c.context = 'url';
           if (this.generated) c.noFix = 'generated code: change its source and regenerate';
+          else {
+            const duplicate = this.alreadyHere(lit, content, c);
+            if (duplicate) c.noFix = duplicate;
+          }
           this.out.push(c);
         }
     }
+  }
+
+  /**
+   * Where the new name is already beside this string, a rename would duplicate it: a URL that has
+   * both parameters (`?session_id=s3&run_id=zzz`), a comparison or assertion of the same map under
+   * both keys (`resp["run_id"] != resp["session_id"]`), a call whose other arguments name the new
+   * one (`StringVar(&id, "run-id", "", "alias of --session-id")`). The legacy one is to go.
+   */
+  private alreadyHere(lit: Node, content: string, c: Candidate): string | undefined {
+    const r = this.ctx.match(this.text.slice(c.start, c.end))?.replacement;
+    if (!r) return undefined;
+    const esc = r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (c.context === 'url' && new RegExp(`[?&]${esc}=`).test(content)) return `the URL already has ${r}=; remove this parameter instead`;
+    const parent = lit.parent;
+    if (parent?.type === 'index_expression' && field(parent, 'index')?.id === lit.id) {
+      const operand = field(parent, 'operand')?.text ?? '';
+      let stmt: Node = parent;
+      for (const a of ancestors(parent)) {
+        stmt = a;
+        if (a.type.endsWith('_statement') || a.type === 'block') break;
+      }
+      const twin = new RegExp(`(?<![\\w.])${operand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\[\\s*"${esc}"\\s*\\]`);
+      if (operand && twin.test(stmt.text)) return `this compares ${operand}["${r}"] already: renaming makes both sides the same; remove the legacy read instead`;
+    }
+    if (parent?.type === 'argument_list') {
+      const word = new RegExp(`(?<!\\w)${esc}(?![\\w-])`);
+      if (named(parent).some((a) => a.id !== lit.id && STRING_TYPES.has(a.type) && word.test(a.text))) return `the call already names ${r}; remove this alias instead`;
+    }
+    return undefined;
   }
 
   /** The step (a literal element, a block, a function) around a string also renames or drops this name in SQL. */
