@@ -35,9 +35,10 @@ void test('an incremental re-check of a Go edit equals a whole check', async () 
     .map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8').replace(/^[\s\S]*?^package \w+\n/m, ''));
   const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.integer({ min: 0, max: 12 }), ins: fc.constantFrom(...SNIPPETS) });
   let reused = 0;
+  const endings = fc.constantFrom('\n', '\r\n', '\r');
   fc.assert(
-    fc.property(fc.constantFrom(...bodies), fc.array(edit, { minLength: 1, maxLength: 25 }), (body, edits) => {
-      let text = `package webchat\n\n${filler()}\n${body}`;
+    fc.property(fc.constantFrom(...bodies), fc.array(edit, { minLength: 1, maxLength: 25 }), endings, fc.boolean(), (body, edits, eol, bom) => {
+      let text = `${bom ? '\uFEFF' : ''}package webchat\n\n${filler()}\n${body}`.replace(/\r?\n/g, eol);
       const opts = { path: 'pkg/webchat/x.go' };
       assert.deepEqual(shown(incremental.check(text, opts)), shown(whole.check(text, opts)));
       for (const e of edits) {

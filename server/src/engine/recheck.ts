@@ -39,6 +39,8 @@ export function planRecheck(prev: Previous, text: string, bom: number): RecheckP
   // A directive changes which lines are reported, anywhere below it.
   const lineOf = (t: string, a: number, b: number): string => t.slice(t.lastIndexOf('\n', a - 1) + 1, Math.max(b, t.indexOf('\n', b) < 0 ? t.length : t.indexOf('\n', b)));
   if (/termshift-/.test(lineOf(old, p, oldEnd)) || /termshift-/.test(lineOf(text, p, newEnd))) return null;
+  // A CR next to the edit can join or split a CRLF: line counts are then not the edit's newlines.
+  if (/\r/.test(old.slice(Math.max(0, p - 1), oldEnd + 1)) || /\r/.test(text.slice(Math.max(0, p - 1), newEnd + 1))) return null;
   if (prev.findings.some((f) => CROSS_DECLARATION.test(f.message))) return null;
   const before = topLevelDeclarations(old).map((d) => ({ start: d.start, end: d.end, kind: d.kind }));
   const after = topLevelDeclarations(text);
