@@ -5,7 +5,7 @@
 import type { Analyzer, AnalyzerContext } from './analyzer';
 import { classify, type Verdict } from './classify';
 import { withCollisions } from './collisions';
-import { discriminatedObjects } from './jsonScopes';
+import { applyObjectDomains, discriminatedObjects } from './jsonScopes';
 import { planRecheck, type Previous } from './recheck';
 import { withMixedContracts, type Contract } from './contracts';
 import { BoundedCache } from './textKey';
@@ -36,8 +36,7 @@ export interface CheckOptions {
 /** Text and languages without a parser (JSON examples, shell): words by line, and JSON objects' own domain. */
 const analyzeText: Analyzer = (text, ctx) => {
   const found = scanWords(text, ctx, { context: 'code' });
-  const spans = text.includes('{') ? discriminatedObjects(text, (s) => ctx.domainOf(s)) : [];
-  if (spans.length) for (const c of found) c.domain ??= spans.find((o) => c.start > o.start && c.end < o.end)?.domain;
+  if (found.length && text.includes('{')) applyObjectDomains(discriminatedObjects(text, (s) => ctx.domainOf(s)), found);
   return found;
 };
 

@@ -22,22 +22,49 @@ export function discriminatedObjects(text: string, domainOf: (s: string) => stri
     if (domain) keys.push({ at: m.index, domain });
   }
   if (keys.length === 0) return [];
-  // Objects by their braces, strings skipped; an unclosed object runs to the end of the text.
-  const objects: Array<{ start: number; end: number }> = [];
-  const open: number[] = [];
+  // One pass over the braces (strings skipped): each key belongs to the innermost object open where
+  // it starts; an object's span is known when it closes (an unclosed one runs to the end).
+  const out: DomainSpan[] = [];
+  const open: Array<{ start: number; domains: string[] }> = [];
+  let k = 0;
+  const close = (o: { start: number; domains: string[] }, end: number): void => {
+    for (const domain of o.domains) out.push({ start: o.start, end, domain });
+  };
   for (let i = 0; i < text.length; i++) {
+    while (k < keys.length && keys[k].at < i) k++;
+    if (k < keys.length && keys[k].at === i && open.length) open[open.length - 1].domains.push(keys[k].domain);
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
       for (i++; i < text.length && text.charCodeAt(i) !== 34 && text.charCodeAt(i) !== 10; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
-    } else if (c === 123 /* { */) open.push(i);
-    else if (c === 125 /* } */ && open.length) objects.push({ start: open.pop() as number, end: i + 1 });
+    } else if (c === 123 /* { */) open.push({ start: i, domains: [] });
+    else if (c === 125 /* } */ && open.length) close(open.pop() as { start: number; domains: string[] }, i + 1);
   }
-  for (const s of open) objects.push({ start: s, end: text.length });
-  const out: DomainSpan[] = [];
-  for (const k of keys) {
-    let inner: { start: number; end: number } | undefined;
-    for (const o of objects) if (o.start < k.at && k.at < o.end && (!inner || o.start > inner.start)) inner = o;
-    if (inner) out.push({ ...inner, domain: k.domain });
-  }
+  for (const o of open) close(o, text.length);
   return out;
+}
+
+/** Gives each candidate without a domain the domain of a discriminated object around it. */
+export function applyObjectDomains(spans: DomainSpan[], cands: Array<{ start: number; end: number; domain?: string }>): void {
+  if (spans.length === 0) return;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  for (const c of cands) {
+    if (c.domain) continue;
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < c.start) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // The nearest opening before the token, or an enclosing one a few objects further back.
+    for (let j = last, steps = 0; j >= 0 && steps < 64; j--, steps++) {
+      if (sorted[j].end > c.end) {
+        c.domain = sorted[j].domain;
+        break;
+      }
+    }
+  }
 }
