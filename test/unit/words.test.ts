@@ -52,3 +52,10 @@ test('removals have no automatic fix; unrelated words do not match', () => {
   for (const t of ['runtime', 'running', 'rune', 'Runner', 'truncated', 'prune_id', 'grid']) assert.equal(matchToken(t, rule.seqs), null, t);
   assert.equal(matchToken('RunLoop', rule.seqs)?.kind, 'bare');
 });
+
+test('after "to" or a modal the bare word is a verb: no match', () => {
+  for (const t of ['ErrNothingToRun', 'canRun', 'shouldRun', 'readyToRun']) assert.equal(matchToken(t, rule.seqs), null, t);
+  // The term itself is still the term there.
+  assert.equal(fix('canRunID'), 'canSessionID');
+  assert.equal(matchToken('lastRun', rule.seqs)?.kind, 'bare');
+});

@@ -313,7 +313,7 @@ export class MarkdownDocument {
       }
       return c;
     }
-    const row = u ? rowMapsTo(u, c.start, [...repl.exact, ...repl.preferred], (t) => this.ctx.rules.mayMatch(t), (t) => this.ctx.isMigrationText(t)) : false;
+    const row = u ? rowMapsTo(u, c.start, [...repl.exact, ...repl.preferred], (t) => this.ctx.rules.mayMatch(t), (t) => this.ctx.isMigrationText(t), repl.exact) : false;
     if (u && (u.migrationWording || arrowAfter(u, c.end) || row === 'maps')) c.migration = true;
     else if (row === 'beside' && !u?.domain) c.noFix = 'this row documents the alias beside the name that replaces it: delete the row when the alias goes';
     else if (u?.domain && (!own || (own === 'qualified' && this.namesDomainRunNear(u, c))) && !this.saysItIsTheSession(u, c)) c.domain = u.domain;

@@ -96,7 +96,7 @@ export function arrowAfter(unit: Unit, tokenEnd: number): boolean {
  * replaces it. A cell that says what changed (removed, renamed …) maps too. A cell that mentions
  * both names, or the token's own cell, maps nothing.
  */
-export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[], hasLegacy: (text: string) => boolean, isMigration: (text: string) => boolean): 'maps' | 'beside' | false {
+export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[], hasLegacy: (text: string) => boolean, isMigration: (text: string) => boolean, exact: string[] = replacements): 'maps' | 'beside' | false {
   if (unit.kind !== 'row') return false;
   const at = tokenStart - unit.start;
   let cellStart = 0;
@@ -117,7 +117,8 @@ export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[]
       const rest = c.replace(new RegExp(source, 'g'), ' ').replace(/\([^)]*\)/g, ' ').replace(/`[^`]*`/g, ' ');
       // …and so does a cell that says what changed (`removed, read "session_id"`).
       if (!/[a-z]{2,}/.test(rest) || isMigration(c) || /\b(?:removed|dropped)\b/.test(c)) return 'maps';
-      found = 'beside';
+      // Beside only the token's own new spelling: `X-Run-ID` described with `session_id` is a header to rename.
+      if (exact.some((e) => e.toLowerCase() === r.toLowerCase())) found = 'beside';
     }
   }
   return found;
