@@ -215,7 +215,14 @@ function scanProto(text: string, base: number, env: ContractEnv, out: Contract[]
       const f = owner ? PROTO_FIELD.exec(src.slice(stmt, i)) : null;
       if (owner && f) {
         const at = stmt + f.index + f[0].lastIndexOf(f[1], f[0].indexOf('='));
-        owner.members.push({ names: [{ start: base + at, end: base + at + f[1].length, text: f[1] }] });
+        const names: Span[] = [{ start: base + at, end: base + at + f[1].length, text: f[1] }];
+        // [json_name = "runId"] is the same member's name on the wire: it goes with the field.
+        const json = /\bjson_name\s*=\s*"([^"\n]*)"/.exec(text.slice(stmt, i));
+        if (json) {
+          const j = stmt + json.index + json[0].length - 1 - json[1].length;
+          names.push({ start: base + j, end: base + j + json[1].length, text: json[1] });
+        }
+        owner.members.push({ names });
       }
       stmt = i + 1;
     } else if (c === '}') {
@@ -604,10 +611,12 @@ export function withMixedContracts(findings: Finding[], input: MixedFindingsInpu
     const within = (f: Finding): boolean => m.legacySpans.some((s) => f.offset - input.bom >= s.start && f.offset - input.bom + f.length <= s.end);
     // A legacy read in the pair's value (`runId: raw.run_id`) is removed with the pair.
     const inValue = (f: Finding): boolean => !!m.valueSpan && f.offset - input.bom >= m.valueSpan.start && f.offset - input.bom + f.length <= m.valueSpan.end && (f.context === 'field' || f.context === 'string');
+    // One verdict for the member: its name and its other names (tags, json_name) go together.
+    const removed = out.some((f) => f.category !== MIXED_CONTRACT && f.replacement !== null && within(f) && m.names.includes(f.replacement));
     out.forEach((f, i) => {
       if (f.category === MIXED_CONTRACT || f.replacement === null) return;
-      if (within(f) && m.names.includes(f.replacement)) {
-        out[i] = { ...f, replacement: null, message: `${f.message} (the contract already has \`${f.replacement}\`; remove this member instead)` };
+      if (within(f) && (removed || m.names.includes(f.replacement))) {
+        out[i] = { ...f, replacement: null, message: `${f.message} (the contract already has \`${m.preferred}\`; remove this member instead)` };
       } else if (inValue(f) && out.some((g) => g.replacement === null && within(g))) {
         out[i] = { ...f, replacement: null, message: `${f.message} (it is the value of the legacy member \`${m.legacy.text}\`, which is removed)` };
       }
