@@ -20,6 +20,8 @@ import { ancestors, field, named, packageName, packageWords, resetAncestry, STRI
 
 /** `.Str("` …: a log field constructor's key, or a URL read's parameter, follows (regex source). */
 const LOG_CALL = `\\.(?:${[...LOG_KEY_METHODS].join('|')})\\(\\s*"`;
+/** A log field whose key is a constant, not a string: `.Str(KeySession, …)` (group 1: the constant). */
+const LOG_KEY_CONSTANT = new RegExp(`\\.(?:${[...LOG_KEY_METHODS].join('|')})\\(\\s*([A-Za-z_][\\w.]*)\\s*,`, 'g');
 /** The same, across a line break after the dot (`log.With().` ⏎ `Str("…`), as gofmt leaves chains. */
 const LOG_CALL_SPLIT = `\\.\\s*(?:${[...LOG_KEY_METHODS].join('|')})\\(\\s*"`;
 const URL_CALL = `\\.(?:${[...URL_METHODS].join('|')})\\(\\s*"`;
@@ -268,6 +270,15 @@ class GoFile {
     this.push(node, context, extra);
   }
 
+  /** `.Str(KeySession, id).Str("run_id", id)`: the same log line's key constant that names the session. */
+  private namedSessionKey(chain: string): boolean {
+    for (const m of chain.matchAll(LOG_KEY_CONSTANT)) {
+      const words = lowerWords(m[1]);
+      if (!this.ctx.isCandidate(m[1]) && this.ctx.rules.rules.some((r) => words.includes(r.spec.preferred[0].toLowerCase()))) return true;
+    }
+    return false;
+  }
+
   /** Is this selector's field the target of an assignment (`resp.RunID = …`)? */
   private isAssigned(node: Node): boolean {
     const sel = node.parent;
@@ -449,7 +460,7 @@ class GoFile {
           const chain = this.chainOf(role.call).text;
           const fn = this.enclosingFunction(role.call)?.text ?? '';
           // Only log field constructors count: a query read .Get("session_id") logs nothing.
-          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || contextLoggerHas(fn, r) || sameEventHas(fn, chain, r));
+          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || this.namedSessionKey(chain) || contextLoggerHas(fn, r) || sameEventHas(fn, chain, r));
         }
         return;
       }
