@@ -7,6 +7,8 @@ import type { AnalyzerContext } from './analyzer';
 import type { Candidate, ContextKind } from './types';
 
 const WORD = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
+/** Text that ends by giving a value to the new name: `session_id=${`, `"sessionId": "`, `--session-id $`. */
+const VALUE_OF_NEW = /(?:(?:session[-_]?id|sessionId)["']?\s*[=:]|--session-id\s)\s*["'`]?\$?\{?(?:this\.|env\.|process\.env\.)?$/i;
 const QUALIFIER = /((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?\??\.)+)$/;
 
 export interface ScanOptions {
@@ -57,6 +59,9 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       if (d) c.domain = d;
       else if (c.domain && ctx.namesSession(q[1])) c.domain = undefined;
     }
+    // session_id=${RUN_ID}, sessionId: runId: the value given to the new name is the session's.
+    const givenToNew = VALUE_OF_NEW.test(text.slice(Math.max(0, start - 40), start));
+    if (givenToNew) c.domain = undefined;
     if (opts.unit !== 'none') {
       if (start < unitStart || start >= unitEnd) {
         [unitStart, unitEnd] = unitAt(text, start);
@@ -64,7 +69,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
         unit = { migration: ctx.isMigrationText(line), domain: ctx.domainOf(line) };
       }
       if (unit.migration) c.migration = true;
-      if (!c.domain && unit.domain) c.domain = unit.domain;
+      if (!c.domain && unit.domain && !givenToNew) c.domain = unit.domain;
     }
     if (!c.migration && namesItsReplacementNext(text, start + token.length, ctx.match(token)?.replacement)) c.migration = true;
     out.push(c);
