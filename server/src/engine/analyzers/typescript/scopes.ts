@@ -75,7 +75,10 @@ export function signalOf(ctx: AnalyzerContext, text: string): Signal | null {
 export function headOf(value: Node | null): string {
   if (!value || /^(?:object|array|arrow_function|function_expression|template_string|string|class)$/.test(value.type)) return '';
   const paren = value.text.indexOf('(');
-  return paren < 0 ? value.text : value.text.slice(0, paren);
+  const head = paren < 0 ? value.text : value.text.slice(0, paren);
+  // planning.ofSession(id), runs.forConversation(c): a filter names what it filters by, the
+  // receiver what it returns.
+  return head.replace(/\.(?:of|for|by|in|from|with)[A-Z]\w*$/, '');
 }
 
 /** How many statements before a reference are searched for its declaration, per enclosing block. */
