@@ -87,6 +87,11 @@ describe('code actions', () => {
     let from = s.rpc.mark;
     s.open(uri, broken, 'go');
     await s.published(uri, { from });
+    // The workspace fix-all composes the same passes for this file.
+    const workspace = await s.rpc.request<WorkspaceEdit>('termshift/fixAllInWorkspace');
+    const mine = workspace.documentChanges?.find((c) => 'textDocument' in c && c.textDocument.uri === uri);
+    assert.ok(mine && 'edits' in mine);
+    assert.equal(applyEdits(broken, mine.edits), 'resSessionID)PlanningRun.session_id\u0000');
     const actions = await s.rpc.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } });
     from = s.rpc.mark;
     s.applyToOpen(actions[0].edit!);

@@ -68,7 +68,12 @@ export async function fixAllInWorkspaceEdit(deps: CodeActionDeps): Promise<Works
     files.map(async (file) => {
       const settings = await deps.project.settings.get(file.uri);
       const rules = deps.project.engineFor(file.uri).rules;
-      return { ...file, findings: file.findings.filter((f) => isLegacy(f, rules) && shownSeverity(f, settings) !== null) };
+      const wanted = (f: Finding): boolean => f.replacement !== null && isLegacy(f, rules) && shownSeverity(f, settings) !== null;
+      const { text, recheck } = file;
+      if (text === undefined || !recheck) return { ...file, findings: file.findings.filter(wanted) };
+      // Settled per file, like the in-file fix-all; each composed edit reads as old → new text.
+      const findings = file.findings.filter(wanted);
+      return { ...file, findings, edits: settleFixes(text, (t) => recheck(t).filter(wanted), findings).edits };
     }),
   );
   return workspaceEdit(shown, deps.caps, 'termshift: fix all in the workspace');

@@ -5,7 +5,7 @@
  */
 import type { AnnotatedTextEdit, ChangeAnnotation, TextDocumentEdit, TextDocuments, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixEdits, type Finding } from '../engine';
+import { fixEdits, type Finding, type TextEdit } from '../engine';
 import { uriToPath } from './paths';
 import type { Project } from './project';
 import type { FindingsStore } from './store';
@@ -21,6 +21,11 @@ export interface FileFindings {
   /** Version of the open document, null for a file on disk. */
   version: number | null;
   findings: Finding[];
+  /** The text the findings are of, and the same check of another text (fix-all settles). */
+  text?: string;
+  recheck?: (text: string) => Finding[];
+  /** Edits to apply instead of the findings' own fixes (a settled fix-all's composed edits). */
+  edits?: TextEdit[];
 }
 
 /** Current findings of the files the store lists that `wanted` may concern. */
@@ -43,11 +48,11 @@ export async function currentFindings(
       text = file ? await readSource(file) : undefined;
     }
     if (text === undefined) continue;
-    const { findings } = await project.check({ uri, text, languageId: doc?.languageId });
+    const { findings, recheck } = await project.check({ uri, text, languageId: doc?.languageId });
     const picked = findings.filter(wanted);
     // The buffer may have moved while the settings were read: its edits would be stale.
     if (doc && documents.get(uri)?.version !== doc.version) continue;
-    if (picked.length) out.push({ uri, version: doc ? doc.version : null, findings: picked });
+    if (picked.length) out.push({ uri, version: doc ? doc.version : null, findings: picked, text, recheck });
   }
   return out;
 }
@@ -59,11 +64,11 @@ export function workspaceEdit(files: FileFindings[], caps: EditCapabilities, lab
   const documentChanges: TextDocumentEdit[] = [];
   const changes: Record<string, LspTextEdit[]> = {};
   for (const file of files) {
-    const edits = fixEdits(file.findings);
+    const edits = file.edits ?? fixEdits(file.findings);
     if (edits.length === 0) continue;
     const lspEdits: Array<LspTextEdit | AnnotatedTextEdit> = edits.map((e) => {
-      const found = file.findings.find((f) => f.offset === e.offset);
-      const id = `${found?.text ?? ''} → ${e.newText}`;
+      const old = file.text?.slice(e.offset, e.offset + e.length) ?? file.findings.find((f) => f.offset === e.offset)?.text ?? '';
+      const id = `${old} → ${e.newText}`;
       counts.set(id, (counts.get(id) ?? 0) + 1);
       return caps.changeAnnotations ? { range: e.range, newText: e.newText, annotationId: id } : { range: e.range, newText: e.newText };
     });
