@@ -242,7 +242,9 @@ function identifierCandidate(ctx: AnalyzerContext, node: Node, text: string): Ca
     c.denotesSession = true;
     delete c.verb;
   }
-  if (!c.domain && !verb && lowerWords(name).length === 1 && node.type === 'identifier') {
+  // A React state pair's setter (setRuns beside runs) is named for the same value.
+  const words = lowerWords(name);
+  if (!c.domain && !verb && (words.length === 1 || (words.length === 2 && words[0] === 'set')) && node.type === 'identifier') {
     const decl = declarationOf(node, name);
     if (decl && signalOf(ctx, decl)?.evidence) c.denotesSession = true;
   }

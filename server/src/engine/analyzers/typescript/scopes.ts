@@ -104,7 +104,10 @@ export function declarationOf(from: Node, name: string): string | null {
       for (let k = 0; stmt && k < MAX_STATEMENTS_BACK; stmt = stmt.previousNamedSibling, k++) {
         if (stmt.type !== 'lexical_declaration' && stmt.type !== 'variable_declaration') continue;
         for (const d of named(stmt)) {
-          if (d.type !== 'variable_declarator' || field(d, 'name')?.text !== name) continue;
+          if (d.type !== 'variable_declarator') continue;
+          const declared = field(d, 'name');
+          // const [runs, setRuns] = useState<SessionSummary[]>([]): a destructured name shares the declaration.
+          if (declared?.text !== name && !(declared && /_pattern$/.test(declared.type) && patternNames(declared).includes(name))) continue;
           return field(d, 'type')?.text ?? headOf(field(d, 'value'));
         }
       }
@@ -222,4 +225,11 @@ export function scopeSignal(ctx: AnalyzerContext, node: Node): Signal | null {
     if (s) return s;
   }
   return null;
+}
+
+/** The names a destructuring pattern declares (`[runs, setRuns]`, `{ run, send }`). */
+function patternNames(pattern: Node): string[] {
+  const out: string[] = [];
+  for (const n of pattern.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) if (n) out.push(n.text);
+  return out;
 }
