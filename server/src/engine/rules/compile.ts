@@ -51,6 +51,11 @@ export interface Ruleset {
   packages: string[];
 }
 
+/** "mode for run", "changes by run", "cost per run": the bare word is the noun keyed on. */
+const KEYED_BEFORE = new Set(['by', 'for', 'per']);
+/** "run summary", "run metadata", "run list": the bare word is a noun these describe (not "run context", "run state": a process has those too). */
+const NOUN_AFTER = new Set(['summary', 'summaries', 'provider', 'info', 'meta', 'metadata', 'record', 'records', 'row', 'rows', 'entry', 'entries', 'view', 'list', 'store', 'cache', 'map', 'index', 'key', 'keys']);
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -115,7 +120,9 @@ export function compileRules(file: RulesFile): Ruleset {
   const termReGlobal = termAlts.length ? new RegExp(termAlts.join('|'), 'gi') : null;
   const bareRe = bareAlts.length ? new RegExp(`(?:^|[^a-z])(?:${bareAlts.join('|')})(?![a-z])`, 'i') : null;
   // "by run" / "run by" in a name (lastSeqByRun, runByConv): the bare word keyed like the session.
-  const keyedRe = bareAlts.length ? new RegExp(`by[-_ ]?(?:${bareAlts.join('|')})s?(?![a-z])|(?:${bareAlts.join('|')})s?[-_ ]?by[-_ ]?[a-z]`, 'i') : null;
+  const keyedRe = bareAlts.length
+    ? new RegExp(`(?:by|for|per)[-_ ]?(?:${bareAlts.join('|')})s?(?![a-z])|(?:${bareAlts.join('|')})s?[-_ ]?(?:by[-_ ]?[a-z]|(?:${[...NOUN_AFTER].join('|')}))`, 'i')
+    : null;
   const evidenceRe = evidence.size ? new RegExp([...evidence].map(escapeRe).join('|'), 'i') : null;
   const excludePatterns = file.exclude ?? [];
   // One word per sequence suffices: the legacy head word when the sequence has it (run ⊂ runs).
@@ -170,7 +177,11 @@ export function compileRules(file: RulesFile): Ruleset {
         // A name that also holds the term, old or new (turns_by_runRunID), is judged by the term
         // alone: the keyed reading must not start only once the term is renamed (fixes converge).
         if (!bare || has(r.spec.legacy) || has(r.spec.preferred)) return false;
-        return words.some((w, i) => (w === bare || w === `${bare}s`) && (words[i - 1] === 'by' || (words[i + 1] === 'by' && words.slice(i + 2).some((x) => evidence.has(x)))));
+        return words.some(
+          (w, i) =>
+            (w === bare || w === `${bare}s`) &&
+            (KEYED_BEFORE.has(words[i - 1]) || (words[i + 1] === 'by' && words.slice(i + 2).some((x) => evidence.has(x))) || (i + 1 < words.length && NOUN_AFTER.has(words[i + 1]))),
+        );
       });
     },
   };
