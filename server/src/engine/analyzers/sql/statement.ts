@@ -15,6 +15,8 @@ import { SqlTokens, type Name } from './tokens';
 interface Role {
   context: ContextKind;
   domain?: string;
+  /** Why the name has no automatic fix. */
+  noFix?: string;
   /** The query's own tables decide the domain (none is an answer too): a host scope must not. */
   settled?: boolean;
   migration?: boolean;
@@ -438,6 +440,14 @@ export class SqlStatement extends SqlTokens {
     const role = (context: ContextKind, r: Resolved, migration: boolean): Role => ({ context, domain: r.domain, settled: (mixed && r.known) || undefined, migration: migration || undefined });
 
     const copies = this.copiedColumns(from, to);
+    // session_id AS run_id: a compatibility alias that serves the old name to old readers; it goes.
+    for (let i = from + 1; i + 1 < to; i++) {
+      if (!this.kw(i, 'AS') || !this.isIdent(i - 1) || !this.isIdent(i + 1) || this.roles.has(i + 1)) continue;
+      const fix = this.ctx.match(this.name(i + 1))?.replacement;
+      if (fix && fix.toLowerCase() === this.name(i - 1).toLowerCase() && !copies.has(i - 1)) {
+        this.setRole(i + 1, { context: 'sql-column', noFix: `a compatibility alias that serves ${fix} under its old name: remove it` });
+      }
+    }
     for (let i = from; i < to; i++) {
       if (this.roles.has(i)) continue;
       if (this.isNamedParam(i)) {
@@ -518,6 +528,7 @@ export class SqlStatement extends SqlTokens {
     const domain = this.ctx.domainOf(name) ?? role.domain;
     if (domain) c.domain = domain;
     if (role.settled) c.settled = true;
+    if (role.noFix) c.noFix = role.noFix;
     if (role.migration) c.migration = true;
     out.push(c);
   }
