@@ -24,6 +24,8 @@ const GO_SPEC = /^[ \t]+(\w+)\b/gm;
 const TS_DECL = /^(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:const|let|var|function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/;
 /** Blank lines and comments before a declaration's keyword (its doc comment may belong to its chunk). */
 const LEADING = /^(?:\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/;
+/** How such a finding's message says why it has no fix (the editor's re-check looks for it). */
+export const ALREADY_DECLARED = 'is already declared here';
 /** Contexts where the token is the declared name or a use of it (not a struct field or a key). */
 const NAME_CONTEXTS = new Set(['identifier', 'type', 'function']);
 
@@ -99,7 +101,7 @@ export function withCollisions(findings: Finding[], text: string, bom: number, l
     const at = f.offset - bom;
     const hit = colliding.find((c) => (at >= c.decl.start && at < c.decl.end) || (c.useName && f.text === c.decl.name && NAME_CONTEXTS.has(f.context ?? '')));
     if (!hit) return f;
-    return { ...f, replacement: null, message: `${f.message} (no automatic fix: \`${hit.replacement}\` is already declared here; delete the legacy \`${hit.decl.name}\` instead of renaming it)` };
+    return { ...f, replacement: null, message: `${f.message} (no automatic fix: \`${hit.replacement}\` ${ALREADY_DECLARED}; delete the legacy \`${hit.decl.name}\` instead of renaming it)` };
   });
 }
 
@@ -110,6 +112,6 @@ function headHas(text: string, d: Declared, at: number): boolean {
 }
 
 /** How far into [start, end) the code starts, past blank lines and comments. */
-function codeStart(text: string, start: number, end: number): number {
+export function codeStart(text: string, start: number, end: number): number {
   return LEADING.exec(text.slice(start, Math.min(end, start + 4096)))?.[0].length ?? 0;
 }

@@ -19,6 +19,7 @@ import { textKey, type BoundedCache } from './textKey';
 import { topLevelDeclarations } from './goChunks';
 import { packageName, packageWords } from './analyzers/go/syntax';
 import { topLevelStatements } from './analyzers/typescript/chunks';
+import { escapeRegExp } from './regex';
 
 export interface ContractTerms {
   ruleId: string;
@@ -89,7 +90,7 @@ const patterns = new Map<string, RegExp>();
 function seqPattern(words: string[]): RegExp {
   const key = words.join(' ');
   let re = patterns.get(key);
-  if (!re) patterns.set(key, (re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[-_ ]?'), 'i')));
+  if (!re) patterns.set(key, (re = new RegExp(words.map(escapeRegExp).join('[-_ ]?'), 'i')));
   return re;
 }
 
@@ -592,7 +593,7 @@ function contractNameSpan(text: string, m: MixedContract): { start: number; end:
     const brace = text.lastIndexOf('{', m.legacy.start);
     return brace >= 0 ? { start: brace, end: brace + 1 } : undefined;
   }
-  const re = new RegExp(`(?<![A-Za-z0-9_])${m.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`, 'g');
+  const re = new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(m.name)}(?![A-Za-z0-9_])`, 'g');
   let best: number | undefined;
   let hit: RegExpExecArray | null;
   while ((hit = re.exec(text)) && hit.index < m.legacy.start) best = hit.index;

@@ -133,9 +133,11 @@ export class Engine {
     const text = bom ? original.slice(1) : original;
     const prev = this.recent.get(key);
     let findings: Finding[] | null = null;
-    if (prev && prev.bom === bom && this.languageOf(opts) === 'go') {
+    // The same text again (a code action right after the change's check): the same findings.
+    if (prev && prev.bom === bom && prev.text === text) findings = prev.findings;
+    else if (prev && prev.bom === bom && this.languageOf(opts) === 'go') {
       const plan = planRecheck(prev, text, bom);
-      if (plan) findings = plan.within.end > plan.within.start ? plan.stitch(this.checkWhole(original, opts, plan.within)) : plan.stitch([]);
+      if (plan) findings = plan.stitch(this.checkWhole(original, opts, plan.within));
     }
     findings ??= this.checkWhole(original, opts);
     this.recent.delete(key);

@@ -34,7 +34,7 @@ export interface TokenMatch {
 const KIND_ORDER: Record<MatchKind, number> = { removal: 0, rename: 1, term: 2, bare: 3 };
 
 /** Words after which a bare head word is a verb: "nothing to run", "can run", "should run". */
-const VERB_BEFORE = new Set(['to', 'can', 'cannot', 'will', 'should', 'must', 'may', 'might', 'would', 'could', 'dont', 'never']);
+export const MODAL_BEFORE: ReadonlySet<string> = new Set(['to', 'can', 'cannot', 'will', 'should', 'must', 'may', 'might', 'would', 'could', 'dont', 'never']);
 
 export function orderSequences(seqs: WordSequence[]): WordSequence[] {
   return [...seqs].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.from.length - a.from.length);
@@ -115,7 +115,7 @@ export function matchToken(token: string, seqs: WordSequence[]): TokenMatch | nu
     let advanced = false;
     for (const seq of seqs) {
       // ErrNothingToRun, canRun: after "to" or a modal the bare word is a verb, never a noun.
-      if (seq.kind === 'bare' && i > 0 && VERB_BEFORE.has(words[i - 1].lower)) continue;
+      if (seq.kind === 'bare' && i > 0 && MODAL_BEFORE.has(words[i - 1].lower)) continue;
       const hit = matchAt(words, i, seq.from);
       if (!hit) continue;
       // A bare head word followed by the rest of the term is the term, never the bare word.

@@ -7,7 +7,10 @@
  * checked again. Anything else (and any file where a rename collides across declarations) is
  * checked whole. A property test holds this equal to a whole check.
  */
+import { CLASH } from './analyzers/go';
+import { ALREADY_DECLARED, codeStart } from './collisions';
 import { commonPrefix, commonSuffix, topLevelDeclarations } from './goChunks';
+import { escapeRegExp } from './regex';
 import type { Finding } from './types';
 
 export interface Previous {
@@ -24,12 +27,10 @@ export interface RecheckPlan {
 }
 
 /** Renames that collide reach across declarations (a struct's field and its uses elsewhere). */
-const CROSS_DECLARATION = /the struct already has|is already declared here/;
-const LEADING = /^(?:\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/;
+const CROSS_DECLARATION = new RegExp(`${escapeRegExp(CLASH)}|${escapeRegExp(ALREADY_DECLARED)}`);
 
 export function planRecheck(prev: Previous, text: string, bom: number): RecheckPlan | null {
   const old = prev.text;
-  if (old === text) return { within: { start: 0, end: 0 }, stitch: () => prev.findings };
   const limit = Math.min(old.length, text.length);
   const p = commonPrefix(old, text);
   const s = commonSuffix(old, text, limit - p);
@@ -37,8 +38,11 @@ export function planRecheck(prev: Previous, text: string, bom: number): RecheckP
   const newEnd = text.length - s;
   const delta = text.length - old.length;
   // A directive changes which lines are reported, anywhere below it.
-  const lineOf = (t: string, a: number, b: number): string => t.slice(t.lastIndexOf('\n', a - 1) + 1, Math.max(b, t.indexOf('\n', b) < 0 ? t.length : t.indexOf('\n', b)));
-  if (/termshift-/.test(lineOf(old, p, oldEnd)) || /termshift-/.test(lineOf(text, p, newEnd))) return null;
+  const linesOf = (t: string, a: number, b: number): string => {
+    const end = t.indexOf('\n', b);
+    return t.slice(t.lastIndexOf('\n', a - 1) + 1, end < 0 ? t.length : end);
+  };
+  if (/termshift-/.test(linesOf(old, p, oldEnd)) || /termshift-/.test(linesOf(text, p, newEnd))) return null;
   // A CR next to the edit can join or split a CRLF: line counts are then not the edit's newlines.
   if (/\r/.test(old.slice(Math.max(0, p - 1), oldEnd + 1)) || /\r/.test(text.slice(Math.max(0, p - 1), newEnd + 1))) return null;
   if (prev.findings.some((f) => CROSS_DECLARATION.test(f.message))) return null;
@@ -57,7 +61,7 @@ export function planRecheck(prev: Previous, text: string, bom: number): RecheckP
   const d = after[at];
   if (before[at].start !== d.start || before[at].end + delta !== d.end || d.kind === 'header' || d.kind === 'import') return null;
   // The keyword line names what the declaration declares (collisions are judged from it).
-  const keyword = d.start + (LEADING.exec(text.slice(d.start, Math.min(d.end, d.start + 4096)))?.[0].length ?? 0);
+  const keyword = d.start + codeStart(text, d.start, d.end);
   const keywordLineEnd = text.indexOf('\n', keyword);
   if (p <= (keywordLineEnd < 0 ? text.length : keywordLineEnd) && newEnd >= keyword) return null;
   // The generated-code marker is read from the first 2 KiB.

@@ -17,6 +17,7 @@ import type { Candidate, ContextKind } from '../types';
 import { GoDomains, type Domain } from './go/domains';
 import { LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS } from './go/strings';
 import { ancestors, field, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
+import { escapeRegExp } from '../regex';
 
 /** `.Str("` …: a log field constructor's key, or a URL read's parameter, follows (regex source). */
 const LOG_CALL = `\\.(?:${[...LOG_KEY_METHODS].join('|')})\\(\\s*"`;
@@ -103,7 +104,9 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
   };
 }
 
-const CLASH = 'the struct already has';
+/** How a field's finding says its struct already has the new name (the editor's re-check looks for it). */
+export const CLASH = 'the struct already has';
+const SHIM_NOTE = 'a JSON compatibility field beside the type it embeds, which already has the new name: remove it with the compatibility code';
 
 /**
  * A field the struct declares beside its replacement (chatResponse has SessionID and RunID) is
@@ -265,7 +268,7 @@ class GoFile {
       if (clash) extra.noFix = clash;
     }
     if (!extra.noFix && (node.type === 'field_identifier' || isKey) && this.shimFields(node).has(token)) {
-      extra.noFix = 'a JSON compatibility field beside the type it embeds, which already has the new name: remove it with the compatibility code';
+      extra.noFix = SHIM_NOTE;
     }
     this.push(node, context, extra);
   }
@@ -498,7 +501,7 @@ class GoFile {
   private alreadyHere(lit: Node, content: string, c: Candidate): string | undefined {
     const r = this.ctx.match(this.text.slice(c.start, c.end))?.replacement;
     if (!r) return undefined;
-    const esc = r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const esc = escapeRegExp(r);
     if (c.context === 'url' && new RegExp(`[?&]${esc}=`).test(content)) return `the URL already has ${r}=; remove this parameter instead`;
     const parent = lit.parent;
     if (parent?.type === 'index_expression' && field(parent, 'index')?.id === lit.id) {
@@ -508,7 +511,7 @@ class GoFile {
         stmt = a;
         if (a.type.endsWith('_statement') || a.type === 'block') break;
       }
-      const twin = new RegExp(`(?<![\\w.])${operand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\[\\s*"${esc}"\\s*\\]`);
+      const twin = new RegExp(`(?<![\\w.])${escapeRegExp(operand)}\\[\\s*"${esc}"\\s*\\]`);
       if (operand && twin.test(stmt.text)) return `this compares ${operand}["${r}"] already: renaming makes both sides the same; remove the legacy read instead`;
     }
     if (parent?.type === 'argument_list') {
@@ -525,7 +528,7 @@ class GoFile {
       const body = a.text;
       if (MIGRATION_SQL.test(body)) {
         // The old name or the new one: a fix of the SQL must not change what the probe is.
-        const names = [name, this.ctx.match(name)?.replacement ?? name].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        const names = [name, this.ctx.match(name)?.replacement ?? name].map(escapeRegExp);
         return new RegExp(`(?:RENAME\\s+COLUMN|DROP\\s+(?:INDEX|COLUMN)(?:\\s+IF\\s+EXISTS)?)\\s+["\`]?(?:${names.join('|')})\\b`, 'i').test(body);
       }
       if (a.type !== 'literal_value' && a.type !== 'block') return false;
@@ -568,7 +571,7 @@ class GoFile {
     const fieldName = named(fieldDecl).find((n) => n.type === 'field_identifier')?.text ?? '';
     const fieldDomain = this.ctx.domainOf(fieldName) ?? scope;
     const removed = fieldName ? this.ctx.match(fieldName)?.kind === 'removal' : false;
-    const clash = removed ? undefined : (this.fieldCollision(fieldDecl) ?? (this.shimFields(lit).has(fieldName) ? 'a JSON compatibility field beside the type it embeds, which already has the new name: remove it with the compatibility code' : undefined));
+    const clash = removed ? undefined : (this.fieldCollision(fieldDecl) ?? (this.shimFields(lit).has(fieldName) ? SHIM_NOTE : undefined));
     for (const c of scanWords(content, this.ctx, { context: 'tag', offset, unit: 'none', inherit: fieldDomain ? { domain: fieldDomain } : undefined })) {
       if (removed) c.noFix = `the field ${fieldName} is removed`;
       else if (clash) c.noFix = clash;

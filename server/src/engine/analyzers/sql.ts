@@ -9,6 +9,7 @@ import { scanWords } from '../scan';
 import type { Candidate } from '../types';
 import { lexSql, statementRanges, type SqlToken } from './sql/lexer';
 import { SqlStatement } from './sql/statement';
+import { escapeRegExp } from '../regex';
 
 /** Dollar-quoted bodies nest (a DO block inside a function body); deeper ones are read as text. */
 const MAX_BODY_DEPTH = 3;
@@ -51,7 +52,7 @@ function analyze(text: string, ctx: AnalyzerContext, depth: number): Candidate[]
  * (`RENAME COLUMN session_id TO run_id`); the old names it recreates are migration references.
  */
 function isRollback(text: string, ctx: AnalyzerContext): boolean {
-  const seq = (words: string[]): string => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[-_ ]?');
+  const seq = (words: string[]): string => words.map(escapeRegExp).join('[-_ ]?');
   return ctx.rules.rules.some((r) =>
     new RegExp(`\\bRENAME\\s+(?:COLUMN\\s+)?["\`\\[]?\\w*${seq(r.spec.preferred)}\\w*["\`\\]]?\\s+TO\\s+["\`\\[]?\\w*${seq(r.spec.legacy)}`, 'i').test(text),
   );

@@ -16,6 +16,7 @@ import { topLevelStatements, type Statement } from './typescript/chunks';
 import { declarationOf, scopeSignal, signalOf } from './typescript/scopes';
 import { containerOf, scanContainer } from './typescript/strings';
 import { field, IDENTIFIERS, isFunctionName, same } from './typescript/syntax';
+import { escapeRegExp } from '../regex';
 
 /**
  * Below this size, a statement that parses with an error makes the whole file parsed as one
@@ -266,7 +267,7 @@ function compatFallback(ctx: AnalyzerContext, node: Node, text: string): string 
   const norm = (x: string): string => x.replace(/\?\./g, '.');
   const other = `${norm(owner)}.${replacement}`;
   const after = /^\s*(?:\?\?|\|\|)\s*([A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*)/.exec(text.slice(node.endIndex, node.endIndex + 200))?.[1];
-  const ahead = new RegExp(`([A-Za-z_$][\\w$]*(?:\\??\\.[A-Za-z_$][\\w$]*)*)\\s*(?:\\?\\?|\\|\\|)\\s*${owner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\??\\.$`).exec(before)?.[1];
+  const ahead = new RegExp(`([A-Za-z_$][\\w$]*(?:\\??\\.[A-Za-z_$][\\w$]*)*)\\s*(?:\\?\\?|\\|\\|)\\s*${escapeRegExp(owner)}\\??\\.$`).exec(before)?.[1];
   return (after && norm(after) === other) || (ahead && norm(ahead) === other) ? `\`${owner}.${replacement}\` is read here already; remove this fallback` : undefined;
 }
 

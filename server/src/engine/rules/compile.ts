@@ -3,6 +3,7 @@ import ignore, { type Ignore } from 'ignore';
 import { lowerWords } from '../words';
 import { orderSequences, type WordSequence } from '../matcher';
 import type { DomainSpec, RuleSpec, RulesFile, SeveritySetting } from './model';
+import { escapeRegExp } from '../regex';
 
 export interface CompiledRule {
   spec: RuleSpec;
@@ -56,10 +57,6 @@ const KEYED_BEFORE = new Set(['by', 'for', 'per']);
 /** "run summary", "run metadata", "run list": the bare word is a noun these describe (not "run context", "run state": a process has those too). */
 const NOUN_AFTER = new Set(['summary', 'summaries', 'provider', 'info', 'meta', 'metadata', 'record', 'records', 'row', 'rows', 'entry', 'entries', 'view', 'list', 'store', 'cache', 'map', 'index', 'key', 'keys']);
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function sequencesOf(spec: RuleSpec): WordSequence[] {
   const seqs: WordSequence[] = [];
   const legacy = spec.legacy.map((w) => w.toLowerCase());
@@ -81,7 +78,7 @@ function sequencesOf(spec: RuleSpec): WordSequence[] {
 const RELATIONAL = new Set(['of', 'by', 'to', 'with', 'for']);
 
 function sequencePattern(words: string[]): string {
-  return words.map(escapeRe).join('[-_ ]?');
+  return words.map(escapeRegExp).join('[-_ ]?');
 }
 
 export function compileRules(file: RulesFile): Ruleset {
@@ -111,7 +108,7 @@ export function compileRules(file: RulesFile): Ruleset {
     const names = r.seqs.filter((q) => q.kind !== 'bare').flatMap((q) => [q.from, ...(q.to ? [q.to] : [])]).map(sequencePattern);
     for (const m of r.spec.migrationMarkers ?? []) {
       const words = m.split(/\s+/);
-      const phrase = words.map(escapeRe).join('\\s+');
+      const phrase = words.map(escapeRegExp).join('\\s+');
       migration.push(RELATIONAL.has(words[words.length - 1]) ? `${phrase}[\\s\`'"*_(]+(?:[A-Za-z]+\\s+){0,2}[\`'"*_(]*(?:${names.join('|')})` : phrase);
     }
     packages.push(...(r.spec.packages ?? []));
@@ -123,7 +120,7 @@ export function compileRules(file: RulesFile): Ruleset {
   const keyedRe = bareAlts.length
     ? new RegExp(`(?:by|for|per)[-_ ]?(?:${bareAlts.join('|')})s?(?![a-z])|(?:${bareAlts.join('|')})s?[-_ ]?(?:by[-_ ]?[a-z]|(?:${[...NOUN_AFTER].join('|')}))`, 'i')
     : null;
-  const evidenceRe = evidence.size ? new RegExp([...evidence].map(escapeRe).join('|'), 'i') : null;
+  const evidenceRe = evidence.size ? new RegExp([...evidence].map(escapeRegExp).join('|'), 'i') : null;
   const excludePatterns = file.exclude ?? [];
   // One word per sequence suffices: the legacy head word when the sequence has it (run ⊂ runs).
   const hints = new Set<string>();
@@ -139,7 +136,7 @@ export function compileRules(file: RulesFile): Ruleset {
     return undefined;
   };
   return {
-    hint: new RegExp([...hints].map(escapeRe).join('|') || '(?!)', 'gi'),
+    hint: new RegExp([...hints].map(escapeRegExp).join('|') || '(?!)', 'gi'),
     rules,
     phase: file.phase,
     exclude: ignore().add(excludePatterns),

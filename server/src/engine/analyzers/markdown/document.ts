@@ -17,6 +17,7 @@ import { keptRange, Pieces } from './pieces';
 import { segments, type Chunk, type Segment } from './segments';
 import { arrowAfter, rowMapsTo, splitUnits, unitAt } from './units';
 import { migrationSections } from './sections';
+import { escapeRegExp } from '../../regex';
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
 const MAX_GROUP = 16 * 1024;
@@ -333,8 +334,7 @@ export class MarkdownDocument {
       const bare = r.spec.bareWord?.legacy;
       const markers = r.domains.flatMap((d) => d.markers);
       if (!bare || markers.length === 0) return false;
-      const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const phrase = new RegExp(`\\b(?:${markers.map(esc).join('|')})[\\s_-]+${esc(bare)}s?\\b`, 'gi');
+      const phrase = new RegExp(`\\b(?:${markers.map(escapeRegExp).join('|')})[\\s_-]+${escapeRegExp(bare)}s?\\b`, 'gi');
       for (let m = phrase.exec(u.text); m; m = phrase.exec(u.text)) {
         const between = m.index < at ? u.text.slice(m.index + m[0].length, at) : u.text.slice(c.end - u.start, m.index);
         if ((between.match(/[A-Za-z0-9_]+/g) ?? []).length <= NEAR_WORDS) return true;

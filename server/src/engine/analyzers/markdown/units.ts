@@ -5,6 +5,7 @@
  * a unit that talks about a domain (planning) puts its tokens in that domain.
  */
 import type { AnalyzerContext } from '../../analyzer';
+import { escapeRegExp } from '../../regex';
 
 export interface Unit {
   start: number;
@@ -109,7 +110,7 @@ export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[]
   let found: 'maps' | 'beside' | false = false;
   for (const r of replacements) {
     if (r === '') continue;
-    const source = `(?<![a-z0-9])${r.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`;
+    const source = `(?<![a-z0-9])${escapeRegExp(r.toLowerCase())}(?![a-z0-9])`;
     const name = new RegExp(source);
     for (const c of others) {
       if (!name.test(c)) continue;

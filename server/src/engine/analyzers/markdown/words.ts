@@ -3,9 +3,11 @@
  * ("run the tests", `go run`, `RunLoop()`), is the token part of a package path, which word
  * precedes it ("planning `run_id`").
  */
+import { MODAL_BEFORE } from '../../matcher';
+import { escapeRegExp } from '../../regex';
 
-/** Words after which "run" is a verb: modals, "to", command runners. */
-const VERB_BEFORE = new Set(['to', 'will', 'can', 'cannot', 'must', 'should', 'may', 'might', 'could', 'would', 'please', 'then', 'we', 'you', 'they', 'i', 'go', 'npm', 'yarn', 'pnpm', 'npx', 'make', 'cargo', 'just', 'and', 'or', 'dont', 'don', 'also', 'first', 'always', 'never']);
+/** Words after which "run" is a verb: modals and "to" (as in names), subjects, command runners. */
+const VERB_BEFORE = new Set([...MODAL_BEFORE, 'please', 'then', 'we', 'you', 'they', 'i', 'go', 'npm', 'yarn', 'pnpm', 'npx', 'make', 'cargo', 'just', 'and', 'or', 'don', 'also', 'first', 'always']);
 /** Words before which "run" is a verb: determiners and objects of running. */
 const VERB_AFTER = new Set(['the', 'a', 'an', 'all', 'tests', 'test', 'it', 'them', 'this', 'that', 'these', 'those', 'your', 'our', 'its', 'every', 'each', 'go', 'npm', 'make', 'migrations', 'against', 'locally', 'again', 'once']);
 
@@ -52,6 +54,6 @@ export function previousWord(text: string, start: number): string | undefined {
 /** Prose spelling of a multi-word legacy term as separate words: "run ID", "Run IDs". */
 export function phrasePattern(words: string[]): RegExp | null {
   if (words.length < 2) return null;
-  const esc = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const esc = words.map(escapeRegExp);
   return new RegExp(`(?<![\\w-])${esc.join(' ')}s?(?![\\w-])`, 'gi');
 }

@@ -439,14 +439,11 @@ export class SqlStatement extends SqlTokens {
     const mixed = tables.some((ts) => ts.some((tn) => tableDomain(tn).domain !== undefined));
     const role = (context: ContextKind, r: Resolved, migration: boolean): Role => ({ context, domain: r.domain, settled: (mixed && r.known) || undefined, migration: migration || undefined });
 
-    const copies = this.copiedColumns(from, to);
+    const compat = this.compatAliases(from, to);
+    const copies = this.copiedColumns(from, to, compat.length > 0);
     // session_id AS run_id: a compatibility alias that serves the old name to old readers; it goes.
-    for (let i = from + 1; i + 1 < to; i++) {
-      if (!this.kw(i, 'AS') || !this.isIdent(i - 1) || !this.isIdent(i + 1) || this.roles.has(i + 1)) continue;
-      const fix = this.ctx.match(this.name(i + 1))?.replacement;
-      if (fix && fix.toLowerCase() === this.name(i - 1).toLowerCase() && !copies.has(i - 1)) {
-        this.setRole(i + 1, { context: 'sql-column', noFix: `a compatibility alias that serves ${fix} under its old name: remove it` });
-      }
+    for (const i of compat) {
+      if (!this.roles.has(i) && !copies.has(i - 2)) this.setRole(i, { context: 'sql-column', noFix: `a compatibility alias that serves ${this.name(i - 2)} under its old name: remove it` });
     }
     for (let i = from; i < to; i++) {
       if (this.roles.has(i)) continue;
@@ -470,6 +467,17 @@ export class SqlStatement extends SqlTokens {
     }
   }
 
+  /** `session_id AS run_id`: the old names the query serves the new column under (their token indices). */
+  private compatAliases(from: number, to: number): number[] {
+    const out: number[] = [];
+    for (let i = from + 1; i + 1 < to; i++) {
+      if (!this.kw(i, 'AS') || !this.isIdent(i - 1) || !this.isIdent(i + 1)) continue;
+      const fix = this.ctx.match(this.name(i + 1))?.replacement;
+      if (fix && fix.toLowerCase() === this.name(i - 1).toLowerCase()) out.push(i + 1);
+    }
+    return out;
+  }
+
   /**
    * Old columns whose values a migration copies into their new name: the SQLite table rebuild
    * `INSERT INTO t_new (session_id) SELECT run_id FROM t`, the backfill `SET session_id = run_id`,
@@ -477,17 +485,9 @@ export class SqlStatement extends SqlTokens {
    * Those names are migration references, not legacy uses. In a view or a query, `run_id AS
    * session_id` only reads the legacy column under the new name: it is renamed like any use.
    */
-  private copiedColumns(from: number, to: number): Set<number> {
+  private copiedColumns(from: number, to: number, backwards: boolean): Set<number> {
     // A compatibility view maps both ways (run_id AS session_id, session_id AS run_id): a migration aid.
-    const backwards = (): boolean => {
-      for (let i = from; i < to; i++) {
-        if (!this.kw(i, 'AS') || !this.isIdent(i - 1) || !this.isIdent(i + 1)) continue;
-        const fix = this.ctx.match(this.name(i + 1))?.replacement;
-        if (fix && fix.toLowerCase() === this.name(i - 1).toLowerCase()) return true;
-      }
-      return false;
-    };
-    const writes = this.kw(0, 'INSERT', 'REPLACE') || (this.kw(0, 'CREATE') && [1, 2, 3].some((n) => this.kw(n, 'TABLE'))) || backwards();
+    const writes = this.kw(0, 'INSERT', 'REPLACE') || (this.kw(0, 'CREATE') && [1, 2, 3].some((n) => this.kw(n, 'TABLE'))) || backwards;
     const copies = new Set<number>();
     const copy = (src: number, dest: number): void => {
       if (src < 0 || !this.isIdent(dest)) return;
