@@ -1,18 +1,29 @@
-// A minimal LSP client over stdio for the benchmarks (Content-Length framing, requests, waits).
+// The LSP client the benchmarks drive servers with. It frames and parses messages with
+// vscode-jsonrpc, the library VS Code's own language client uses, so the client's share of a
+// measured latency is what an editor pays, not the cost of a hand-rolled parser.
 import { spawn } from 'node:child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
 export class Rpc {
-  constructor(script, args = ['--stdio']) {
-    this.proc = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.buf = Buffer.alloc(0);
-    this.id = 1;
-    this.pending = new Map();
+  constructor(script, args = []) {
+    // BENCH_CPU_PROF=DIR writes a V8 CPU profile of each server into DIR (node --cpu-prof).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    this.proc = spawn(process.execPath, [...profile, script, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.listeners = new Set();
     this.handlers = new Map([
       ['workspace/configuration', (p) => p.items.map((i) => (i.section === 'termshift' ? this.settings : i.section === 'files.exclude' ? {} : null))],
     ]);
     this.settings = {};
-    this.proc.stdout.on('data', (c) => this.onData(c));
+    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    const deliver = (method, params) => {
+      for (const l of [...this.listeners]) l({ method, params });
+    };
+    this.conn.onNotification((method, params) => deliver(method, params));
+    this.conn.onRequest((method, params) => {
+      deliver(method, params);
+      return this.handlers.get(method)?.(params) ?? null;
+    });
+    this.conn.listen();
     // A server that dies fails the bench instead of hanging it.
     this.proc.on('exit', (code) => {
       if (this.stopping) return;
@@ -20,38 +31,11 @@ export class Rpc {
       process.exit(1);
     });
   }
-  onData(chunk) {
-    this.buf = Buffer.concat([this.buf, chunk]);
-    for (;;) {
-      const h = this.buf.indexOf('\r\n\r\n');
-      if (h < 0) return;
-      const len = Number(/Content-Length: (\d+)/i.exec(this.buf.subarray(0, h).toString())[1]);
-      if (this.buf.length < h + 4 + len) return;
-      const msg = JSON.parse(this.buf.subarray(h + 4, h + 4 + len).toString());
-      this.buf = this.buf.subarray(h + 4 + len);
-      if (msg.id !== undefined && msg.method === undefined) {
-        this.pending.get(msg.id)?.(msg);
-        this.pending.delete(msg.id);
-      } else {
-        if (msg.id !== undefined) this.send({ jsonrpc: '2.0', id: msg.id, result: this.handlers.get(msg.method)?.(msg.params) ?? null });
-        for (const l of [...this.listeners]) l(msg);
-      }
-    }
-  }
-  send(msg) {
-    const body = Buffer.from(JSON.stringify(msg));
-    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.proc.stdin.write(body);
-  }
   notify(method, params) {
-    this.send({ jsonrpc: '2.0', method, params });
+    void this.conn.sendNotification(method, params);
   }
   request(method, params) {
-    const id = this.id++;
-    return new Promise((resolve) => {
-      this.pending.set(id, (m) => resolve(m.result));
-      this.send({ jsonrpc: '2.0', id, method, params });
-    });
+    return this.conn.sendRequest(method, params);
   }
   /** Resolves with the first later message matching `pred`. */
   next(pred, timeoutMs = 60_000) {
@@ -69,12 +53,17 @@ export class Rpc {
       this.listeners.add(l);
     });
   }
-  async initialize(rootUri, { progress = false } = {}) {
+  /** `pull`: the client asks for diagnostics (textDocument/diagnostic), as VS Code does. */
+  async initialize(rootUri, { progress = false, pull = false } = {}) {
     await this.request('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'bench' }] : null,
-      capabilities: { workspace: { configuration: true }, window: { workDoneProgress: progress }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true },
+        window: { workDoneProgress: progress },
+        textDocument: { publishDiagnostics: { versionSupport: true }, ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
+      },
     });
     this.notify('initialized', {});
   }
@@ -84,5 +73,6 @@ export class Rpc {
     await this.request('shutdown');
     this.notify('exit');
     await exited;
+    this.conn.dispose();
   }
 }

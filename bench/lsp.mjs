@@ -65,55 +65,97 @@ const pct = (xs, p) => {
 const fmt = (x) => x.toFixed(2).padStart(7);
 const summary = (xs) => `p50 ${fmt(pct(xs, 50))}  p95 ${fmt(pct(xs, 95))}  p99 ${fmt(pct(xs, 99))}  max ${fmt(Math.max(...xs))} ms`;
 
-async function openBig(script, text) {
-  const rpc = new Rpc(script);
+async function openBig(script, text, { pull = false, args = [] } = {}) {
+  const rpc = new Rpc(script, args);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termshift-bench-lsp-'));
-  await rpc.initialize(pathToFileURL(dir).href);
+  await rpc.initialize(pathToFileURL(dir).href, { pull });
   const uri = pathToFileURL(path.join(dir, 'big.go')).href;
-  const first = rpc.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
+  const s = { rpc, uri, version: 1, pull, resultId: undefined };
+  const first = pull ? undefined : rpc.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
   rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
-  const p = await first;
-  return { rpc, uri, version: 1, findings: p.params.diagnostics.length };
+  s.diagnostics = pull ? (await pullDiagnostics(s)).items : (await first).params.diagnostics;
+  return s;
 }
 
-/** One keystroke in the middle of the file: type a letter into a comment, or delete it again. */
-async function keystroke(s, i, line) {
+/** What VS Code does after a change: ask for the document's diagnostics, naming the result it has. */
+async function pullDiagnostics(s) {
+  const report = await s.rpc.request('textDocument/diagnostic', { textDocument: { uri: s.uri }, previousResultId: s.resultId });
+  s.resultId = report.resultId;
+  return report;
+}
+
+/**
+ * One edit in the middle of the file, then wait for its diagnostics (published for that version,
+ * or pulled). `keystroke`: type a letter into a comment, or delete it again (no finding moves).
+ * `enter`: press Enter at the end of a statement, or delete the new line again (every finding
+ * below it moves a line).
+ */
+async function edit(s, i, line, kind = 'keystroke') {
   s.version++;
-  const change = i % 2 === 0 ? { range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: 'x' } : { range: { start: { line, character: 3 }, end: { line, character: 4 } }, text: '' };
-  const done = s.rpc.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === s.uri && m.params.version === s.version);
+  const at = (c) => ({ line, character: c });
+  const eol = { line, character: s.lineLength?.(line) ?? 0 };
+  const change =
+    kind === 'keystroke'
+      ? i % 2 === 0 ? { range: { start: at(3), end: at(3) }, text: 'x' } : { range: { start: at(3), end: at(4) }, text: '' }
+      : i % 2 === 0 ? { range: { start: eol, end: eol }, text: '\n' } : { range: { start: eol, end: { line: line + 1, character: 0 } }, text: '' };
+  const done = s.pull ? undefined : s.rpc.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === s.uri && m.params.version === s.version);
   const t0 = performance.now();
   s.rpc.notify('textDocument/didChange', { textDocument: { uri: s.uri, version: s.version }, contentChanges: [change] });
-  await done;
+  if (s.pull) await pullDiagnostics(s);
+  else await done;
   return performance.now() - t0;
+}
+const keystroke = (s, i, line) => edit(s, i, line, 'keystroke');
+
+/** Measures each server on the same edits, alternating which goes first; returns their times. */
+async function paired(servers, line, kind) {
+  const times = servers.map(() => []);
+  for (let i = 0; i < 20; i++) for (const s of servers) await edit(s, i, line, kind);
+  for (let i = 0; i < EDITS; i++) {
+    // Rotate the order, so that no server always meets a warmer machine.
+    for (let k = 0; k < servers.length; k++) {
+      const j = (i + k) % servers.length;
+      times[j].push(await edit(servers[j], i, line, kind));
+    }
+  }
+  return times;
 }
 
 async function changeLatency() {
   const text = bigGoFile(10_000);
-  const line = text.split('\n').findIndex((l, n) => n > 5000 && l.startsWith('// Handler'));
+  const lines = text.split('\n');
+  const line = lines.findIndex((l, n) => n > 5000 && l.startsWith('// Handler'));
   const ours = await openBig(SERVER, text);
+  const n = ours.diagnostics.length;
+  const replayFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'termshift-bench-replay-')), 'diagnostics.json');
+  fs.writeFileSync(replayFile, JSON.stringify(ours.diagnostics));
   const floor = await openBig(FLOOR, text);
-  const a = [];
-  const b = [];
-  for (let i = 0; i < 20; i++) {
-    await keystroke(ours, i, line);
-    await keystroke(floor, i, line);
-  }
-  for (let i = 0; i < EDITS; i++) {
-    // Alternate which server goes first, so neither always meets a warmer machine.
-    if (i % 2) {
-      a.push(await keystroke(ours, i, line));
-      b.push(await keystroke(floor, i, line));
-    } else {
-      b.push(await keystroke(floor, i, line));
-      a.push(await keystroke(ours, i, line));
-    }
-  }
-  await ours.rpc.stop();
-  await floor.rpc.stop();
-  console.log(`didChange → diagnostics, 10,000-line Go file (${ours.findings} findings), ${EDITS} edits`);
-  console.log(`  termshift   ${summary(a)}`);
-  console.log(`  do-nothing  ${summary(b)}`);
-  console.log(`  p50 over floor: ${(pct(a, 50) - pct(b, 50)).toFixed(2)} ms (target ≤ 2 ms); p99 ${pct(a, 99).toFixed(1)} ms (target ≤ 25 ms)`);
+  const replay = await openBig(FLOOR, text, { args: ['--replay', replayFile] });
+  const [a, b, c] = await paired([ours, floor, replay], line, 'keystroke');
+  const payloadKiB = Math.round(Buffer.byteLength(JSON.stringify(ours.diagnostics)) / 1024);
+  for (const s of [ours, floor, replay]) await s.rpc.stop();
+
+  const oursPull = await openBig(SERVER, text, { pull: true });
+  const floorPull = await openBig(FLOOR, text, { pull: true });
+  const [d, e] = await paired([oursPull, floorPull], line, 'keystroke');
+  const statement = lines.findIndex((l, k) => k > line && l === '\th.Count++');
+  for (const s of [oursPull, floorPull]) s.lineLength = () => lines[statement].length;
+  const [f, g] = await paired([oursPull, floorPull], statement, 'enter');
+  for (const s of [oursPull, floorPull]) await s.rpc.stop();
+
+  const over = (x, y) => `${(pct(x, 50) - pct(y, 50)).toFixed(2)} ms`;
+  console.log(`didChange → diagnostics, 10,000-line Go file (${n} findings, ${payloadKiB} KiB of diagnostics), ${EDITS} edits each`);
+  console.log(` pushed (textDocument/publishDiagnostics), a keystroke in a comment:`);
+  console.log(`  termshift                                ${summary(a)}`);
+  console.log(`  do-nothing server, no diagnostics        ${summary(b)}`);
+  console.log(`  do-nothing server, the same ${n} again   ${summary(c)}`);
+  console.log(`  p50 over floor: ${over(a, b)} (target ≤ 2 ms), of which sending the ${n} diagnostics ${over(c, b)}; p99 ${pct(a, 99).toFixed(1)} ms (target ≤ 25 ms)`);
+  console.log(` pulled (textDocument/diagnostic after each change, as VS Code asks):`);
+  console.log(`  termshift, keystroke in a comment        ${summary(d)}  (answer: unchanged)`);
+  console.log(`  do-nothing server, keystroke             ${summary(e)}`);
+  console.log(`  termshift, Enter / join in a function    ${summary(f)}  (findings below move: full report)`);
+  console.log(`  do-nothing server, Enter / join         ${summary(g)}`);
+  console.log(`  p50 over floor: keystroke ${over(d, e)}, Enter ${over(f, g)}; p99 ${pct(d, 99).toFixed(1)} / ${pct(f, 99).toFixed(1)} ms`);
 }
 
 async function startup() {

@@ -100,6 +100,41 @@ describe('diagnostics (pull)', () => {
   });
 });
 
+describe('diagnostics (pull): a change that moves no finding', () => {
+  it('is answered "unchanged", and a quick fix from the kept diagnostics still applies', async () => {
+    const root = makeWorkspace({});
+    const s = await Session.start({ root, pull: true });
+    try {
+      const uri = uriOf(root, 'kept.go');
+      s.open(uri, GO_CONVERSATION, 'go');
+      type Report = { kind: string; resultId: string; items?: Diagnostic[] };
+      const pull = (previousResultId?: string): Promise<Report> => s.rpc.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+      const first = await pull();
+      const field = legacy(first.items!).find((d) => d.range.start.line === 5);
+      assert.deepEqual(field?.data, { text: 'RunID', replacement: 'SessionID', version: 1 });
+      // Typing in the comment on line 2 moves nothing: the client keeps what it has.
+      s.change(uri, [{ range: { start: { line: 2, character: 3 }, end: { line: 2, character: 3 } }, newText: 'x' }]);
+      assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+      // Its kept diagnostic (computed for version 1) fixes version 2, versioned as version 2.
+      type Action = { edit?: { documentChanges?: Array<{ textDocument: { version: number }; edits: unknown[] }> } };
+      const actions = await s.rpc.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: field!.range, context: { diagnostics: [field], only: ['quickfix'] } });
+      assert.equal(actions.length, 1);
+      assert.equal(actions[0].edit?.documentChanges?.[0].textDocument.version, 2);
+      // A line inserted above moves every finding: a full report, for the new version.
+      s.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '// moved\n' }]);
+      const moved = await pull(first.resultId);
+      assert.equal(moved.kind, 'full');
+      assert.notEqual(moved.resultId, first.resultId);
+      assert.ok(legacy(moved.items!).every((d) => (d.data as { version: number }).version === 3));
+      // The diagnostic from before the move is stale now: no edit.
+      const stale = await s.rpc.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: field!.range, context: { diagnostics: [field], only: ['quickfix'] } });
+      assert.deepEqual(stale, []);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
 describe('workspace diagnostics (pull)', () => {
   it('answers workspace/diagnostic with unopened files, then "unchanged" for the same result ids', async () => {
     const root = makeWorkspace({ 'db/schema.sql': 'CREATE TABLE t (\n  run_id TEXT\n);\n', 'clean.go': 'package a\n' });

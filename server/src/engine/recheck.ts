@@ -17,6 +17,8 @@ export interface Previous {
   /** The text checked last (without a BOM). */
   text: string;
   findings: Finding[];
+  /** Whether a finding reaches across declarations; worked out once per check, when first asked. */
+  crossDeclaration?: boolean;
 }
 
 export interface RecheckPlan {
@@ -45,7 +47,8 @@ export function planRecheck(prev: Previous, text: string, bom: number): RecheckP
   if (/termshift-/.test(linesOf(old, p, oldEnd)) || /termshift-/.test(linesOf(text, p, newEnd))) return null;
   // A CR next to the edit can join or split a CRLF: line counts are then not the edit's newlines.
   if (/\r/.test(old.slice(Math.max(0, p - 1), oldEnd + 1)) || /\r/.test(text.slice(Math.max(0, p - 1), newEnd + 1))) return null;
-  if (prev.findings.some((f) => CROSS_DECLARATION.test(f.message))) return null;
+  prev.crossDeclaration ??= prev.findings.some((f) => CROSS_DECLARATION.test(f.message));
+  if (prev.crossDeclaration) return null;
   const before = topLevelDeclarations(old).map((d) => ({ start: d.start, end: d.end, kind: d.kind }));
   const after = topLevelDeclarations(text);
   if (before.length !== after.length) return null;
@@ -80,7 +83,9 @@ export function planRecheck(prev: Previous, text: string, bom: number): RecheckP
       for (const f of fresh) if (f.offset >= d.start + bom && f.offset < d.end + bom) out.push(f);
       for (const f of prev.findings) {
         if (f.offset < oldStop) continue;
-        out.push({ ...f, offset: f.offset + delta, range: { start: { line: f.range.start.line + lineDelta, character: f.range.start.character }, end: { line: f.range.end.line + lineDelta, character: f.range.end.character } } });
+        // Findings are not modified once made, so an unmoved range is shared, not copied.
+        const range = lineDelta === 0 ? f.range : { start: { line: f.range.start.line + lineDelta, character: f.range.start.character }, end: { line: f.range.end.line + lineDelta, character: f.range.end.character } };
+        out.push({ ...f, offset: f.offset + delta, range });
       }
       return out;
     },

@@ -79,6 +79,16 @@ export async function fixAllInWorkspaceEdit(deps: CodeActionDeps): Promise<Works
   return workspaceEdit(shown, deps.caps, 'termshift: fix all in the workspace');
 }
 
+/**
+ * A diagnostic's fix is for the document as it is now: computed for its version, or for an older
+ * one whose diagnostics every check since has kept unchanged (a pull client was told "unchanged").
+ */
+function fixIsCurrent(store: FindingsStore, doc: TextDocument, version: number | null | undefined): boolean {
+  if (version == null || version === doc.version) return true;
+  const e = store.get(doc.uri);
+  return !!e?.open && e.version === doc.version && e.since !== null && e.since <= version && version <= doc.version;
+}
+
 export async function codeActions(deps: CodeActionDeps, params: CodeActionParams): Promise<CodeAction[]> {
   const doc = deps.documents.get(params.textDocument.uri);
   if (!doc) return [];
@@ -93,7 +103,7 @@ export async function codeActions(deps: CodeActionDeps, params: CodeActionParams
       const data = d.data;
       // A diagnostic from an older version, or text that is no longer there: no edit (never a stale one).
       // A missing version (Neovim 0.7 drops `version: null` from data) means unknown, as null does.
-      if (data.replacement === null || (data.version != null && data.version !== doc.version) || doc.getText(d.range) !== data.text) continue;
+      if (data.replacement === null || !fixIsCurrent(deps.store, doc, data.version) || doc.getText(d.range) !== data.text) continue;
       actions.push({ title: `Replace \`${data.text}\` with \`${data.replacement}\``, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: versioned([{ range: d.range, newText: data.replacement }]) });
     }
   }

@@ -143,7 +143,7 @@ export class Delivery {
   private publish(uri: string): void {
     const e = this.store.get(uri);
     if (!e) return;
-    const diagnostics = toDiagnostics(e.findings, e.version, e.settings, e.engine.rules);
+    const diagnostics = toDiagnostics(e.findings, e.since, e.settings, e.engine.rules);
     void this.connection.sendDiagnostics({ uri, version: e.version ?? undefined, diagnostics });
   }
 
@@ -182,7 +182,7 @@ export class Delivery {
     }
     if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (params.previousResultId === entry.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: toDiagnostics(entry.findings, entry.version, entry.settings, entry.engine.rules) };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: toDiagnostics(entry.findings, entry.since, entry.settings, entry.engine.rules) };
   }
 
   workspaceReport(params: WorkspaceDiagnosticParams): WorkspaceDiagnosticReport {
@@ -192,7 +192,7 @@ export class Delivery {
       if (previous.get(e.uri) === e.resultId) {
         items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: e.uri, version: e.version, resultId: e.resultId });
       } else {
-        items.push({ kind: DocumentDiagnosticReportKind.Full, uri: e.uri, version: e.version, resultId: e.resultId, items: toDiagnostics(e.findings, e.version, e.settings, e.engine.rules) });
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri: e.uri, version: e.version, resultId: e.resultId, items: toDiagnostics(e.findings, e.since, e.settings, e.engine.rules) });
       }
     }
     for (const [uri, r] of this.rulesDiagnostics) {

@@ -13,7 +13,10 @@ export interface FixData {
   /** The flagged text: a fix applies only while the range still holds it. */
   text: string;
   replacement: string | null;
-  /** The document version the diagnostic was computed for (null: a file that is not open; some clients drop null: missing means null). */
+  /**
+   * The first document version these diagnostics were computed for: later checks that found the
+   * same kept them (null: a file that is not open; some clients drop null: missing means null).
+   */
   version?: number | null;
 }
 
