@@ -123,14 +123,14 @@ test('JSON files and Markdown examples (json and go fences)', async () => {
   assert.deepEqual(await mixed('markdown', md), ['4:25 run_id (json-object)', '9:2 RunID (go-struct Resp)']);
 });
 
-test('engine: a MIXED_CONTRACT warning on the contract, the legacy member still flagged, the colliding rename fix dropped, CRLF/BOM positions', async () => {
+test('engine: a MIXED_CONTRACT note (information) on the contract, the legacy member still flagged, the colliding rename fix dropped, CRLF/BOM positions', async () => {
   const e = await engine();
   const text = '\uFEFFpackage api\r\n\r\ntype Reply struct {\r\n\tSessionID string `json:"session_id"`\r\n\tRunID     string `json:"run_id"`\r\n}\r\n';
   const found = e.check(text, { path: 'api/reply.go' });
   const mixedOnes = found.filter((f) => f.category === 'MIXED_CONTRACT');
   assert.deepEqual(
     mixedOnes.map((f) => [f.range.start.line, f.range.start.character, f.text, f.severity, f.replacement]),
-    [[2, 5, 'Reply', 'warning', null]],
+    [[2, 5, 'Reply', 'information', null]],
   );
   assert.equal(text.slice(mixedOnes[0].offset, mixedOnes[0].offset + mixedOnes[0].length), 'Reply');
   assert.match(mixedOnes[0].message, /`RunID` and `SessionID` are both members of Go struct `Reply`/);
@@ -151,13 +151,13 @@ test('engine: the rules can set MIXED_CONTRACT per phase, and "off" turns it off
   const e = await engine();
   const withPhases = e.withRules(
     compileRules({
-      rules: [{ ...rules.rules[0].spec, phases: { A: { MIXED_CONTRACT: 'information' }, X: { MIXED_CONTRACT: 'off' } } }],
+      rules: [{ ...rules.rules[0].spec, phases: { A: { MIXED_CONTRACT: 'warning' }, X: { MIXED_CONTRACT: 'off' } } }],
     }),
   );
   const text = '{"session_id": 1, "run_id": 1}\n';
   const sev = (phase?: string): string[] => withPhases.check(text, { path: 'a.json', phase }).filter((f) => f.category === 'MIXED_CONTRACT').map((f) => f.severity);
-  assert.deepEqual(sev(), ['warning']);
-  assert.deepEqual(sev('A'), ['information']);
+  assert.deepEqual(sev(), ['information']);
+  assert.deepEqual(sev('A'), ['warning']);
   assert.deepEqual(sev('X'), []);
 });
 
