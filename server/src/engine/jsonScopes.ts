@@ -1,8 +1,10 @@
 /**
  * JSON objects that say what they are: `{"type": "planning.start", "data": {"run_id": …}}`. A
  * discriminator key (type, kind, event …) whose value names a domain puts the whole object, nested
- * objects included, in that domain. Read with a brace scanner that skips strings, so it works on
- * JSON examples in docs and on JSON-like text that is not strictly valid.
+ * objects included, in that domain; but an event's metadata (`"meta": {"session_id": …, "run_id": …}`)
+ * is the session's, whatever event it travels in (the plan removes its run_id alias).
+ * Read with a brace scanner that skips strings, so it works on JSON examples in docs and on
+ * JSON-like text that is not strictly valid.
  */
 
 const DISCRIMINATOR = /"(?:type|kind|event|event_type|eventType|topic)"\s*:\s*"([^"\\\n]{1,200})"/g;
@@ -10,8 +12,11 @@ const DISCRIMINATOR = /"(?:type|kind|event|event_type|eventType|topic)"\s*:\s*"(
 export interface DomainSpan {
   start: number;
   end: number;
+  /** '' for an event's metadata: the session's (no domain). */
   domain: string;
 }
+
+const METADATA = /"(?:meta|metadata)"\s*:\s*\{/g;
 
 export function discriminatedObjects(text: string, domainOf: (s: string) => string | undefined): DomainSpan[] {
   const keys: Array<{ at: number; domain: string }> = [];
@@ -22,6 +27,10 @@ export function discriminatedObjects(text: string, domainOf: (s: string) => stri
     if (domain) keys.push({ at: m.index, domain });
   }
   if (keys.length === 0) return [];
+  // Marked just inside the metadata object's brace, so that the object it opens holds the mark.
+  METADATA.lastIndex = 0;
+  while ((m = METADATA.exec(text))) keys.push({ at: m.index + m[0].length, domain: '' });
+  keys.sort((a, b) => a.at - b.at);
   // One pass over the braces (strings skipped): each key belongs to the innermost object open where
   // it starts; an object's span is known when it closes (an unclosed one runs to the end).
   const out: DomainSpan[] = [];
@@ -62,7 +71,7 @@ export function applyObjectDomains(spans: DomainSpan[], cands: Array<{ start: nu
     // The nearest opening before the token, or an enclosing one a few objects further back.
     for (let j = last, steps = 0; j >= 0 && steps < 64; j--, steps++) {
       if (sorted[j].end > c.end) {
-        c.domain = sorted[j].domain;
+        if (sorted[j].domain) c.domain = sorted[j].domain;
         break;
       }
     }

@@ -49,9 +49,14 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
   let unitEnd = -1;
   let unit: { migration: boolean; domain?: string } = { migration: false };
   while ((m = WORD.exec(text))) {
-    const token = m[0];
+    let token = m[0];
+    let start = m.index;
+    // An escape letter is not part of the word after it: '\bRunID\b' (a regex), "…\nrun_id=…".
+    if (text.charCodeAt(start - 1) === 92 && /^[A-Za-z]./.test(token) && ctx.isCandidate(token.slice(1))) {
+      token = token.slice(1);
+      start++;
+    }
     if (!ctx.isCandidate(token)) continue;
-    const start = m.index;
     const c: Candidate = { ...opts.inherit, start: base + start, end: base + start + token.length, context: opts.inherit?.context ?? opts.context };
     const q = QUALIFIER.exec(text.slice(Math.max(0, start - 200), start));
     if (q) {

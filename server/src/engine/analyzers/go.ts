@@ -391,13 +391,17 @@ class GoFile {
       if (known(d)) return d;
       if (d === null) return undefined;
     } else if (node.type === 'identifier') {
-      const decl = this.domains.lookup(node);
+      let decl = this.domains.lookup(node);
+      // ids = append(ids, x) says nothing new: the variable is what its declaration made it.
+      if (decl?.reassigns && !known(decl.domain)) decl = this.domains.lookup(node, true) ?? decl;
       const d = decl?.domain;
       if (known(d)) return d;
       if (d === null) return undefined;
       // Declared out of sight (a doc's snippet, a package-level variable): this use still tells.
       const used = decl ? this.domains.usesDomain(decl) : this.domains.useDomain(node);
       if (used) return used;
+      // A key into a map of sessions is a session id, whatever the function is called.
+      if (used === null) return undefined;
     }
     return this.indexDomain(node) ?? this.domains.scopeDomain(node);
   }
@@ -625,6 +629,8 @@ class GoFile {
       return;
     }
     const cands = scanWords(body, this.ctx, { context: 'comment', offset: node.startIndex, inherit: domain ? { domain } : undefined });
+    // "// Callers should pass session_id; run_id is\n// still accepted during the deprecation window."
+    for (const c of cands) if (!c.migration && this.ctx.isMigrationText(this.sentenceAcrossLines(node, c.start - node.startIndex))) c.migration = true;
     // "// LookupByRunID resolves … (legacy name)": a doc comment's mention of the declared name is
     // that name, renamed with it, whatever else the comment says; but a `Deprecated:` paragraph
     // is about the old name itself (Go's convention for marking it), a migration reference.
@@ -638,12 +644,41 @@ class GoFile {
     this.out.push(...cands);
   }
 
+  /**
+   * The sentence around `at` in a line comment, continued over the `//` lines before and after it
+   * (a sentence ends at `.`, `!` or `?` and white space, or at a line that is not a comment).
+   */
+  private sentenceAcrossLines(node: Node, at: number): string {
+    const line = (n: Node): string => n.text.replace(/^\/\/\s?/, '');
+    const adjacent = (a: Node | null, b: Node | null): a is Node => !!a && !!b && a.type === 'comment' && b.type === 'comment' && a.text.startsWith('//') && b.text.startsWith('//') && a.endPosition.row + 1 === b.startPosition.row;
+    const END = /[.!?](?:\s|$)/g;
+    const here = node.text;
+    const lastEnd = (t: string): number => {
+      let e = -1;
+      for (const m of t.matchAll(END)) e = m.index + 1;
+      return e;
+    };
+    const firstEnd = (t: string): number => t.search(/[.!?](?:\s|$)/);
+    let head = here.slice(0, at);
+    const cut = lastEnd(head);
+    const prev = node.previousSibling;
+    if (cut >= 0) head = head.slice(cut);
+    else if (adjacent(prev, node)) head = `${line(prev).slice(Math.max(0, lastEnd(line(prev))))} ${head}`;
+    let tail = here.slice(at);
+    const stop = firstEnd(tail);
+    if (stop >= 0) tail = tail.slice(0, stop + 1);
+    else if (adjacent(node, node.nextSibling)) {
+      const next = line(node.nextSibling as Node);
+      const e = firstEnd(next);
+      tail = `${tail} ${e >= 0 ? next.slice(0, e + 1) : next}`;
+    }
+    return head + tail;
+  }
+
   /** The names declared by the declaration a doc comment sits on. */
   private attachedNames(node: Node): string[] {
-    let next = node.nextNamedSibling;
-    while (next && next.type === 'comment') next = next.nextNamedSibling;
-    if (!next || next.startPosition.row - node.endPosition.row > 1) return [];
-    switch (next.type) {
+    const next = this.documented(node);
+    switch (next?.type) {
       case 'function_declaration':
       case 'method_declaration':
         return [field(next, 'name')?.text ?? ''];
@@ -662,11 +697,21 @@ class GoFile {
     }
   }
 
+  /** The declaration a comment documents: the one right after its block of comment lines. */
+  private documented(node: Node): Node | null {
+    let last = node;
+    let next = node.nextNamedSibling;
+    while (next && next.type === 'comment' && next.startPosition.row - last.endPosition.row <= 1) {
+      last = next;
+      next = next.nextNamedSibling;
+    }
+    return next && next.startPosition.row - last.endPosition.row <= 1 ? next : null;
+  }
+
   /** A doc comment belongs to the declaration that follows it. */
   private attachedDomain(node: Node): string | undefined {
-    let next = node.nextNamedSibling;
-    while (next && next.type === 'comment') next = next.nextNamedSibling;
-    if (!next || next.startPosition.row - node.endPosition.row > 1) return undefined;
+    const next = this.documented(node);
+    if (!next) return undefined;
     switch (next.type) {
       case 'type_declaration':
         return this.ctx.domainOf(named(next).map((s) => field(s, 'name')?.text ?? '').join(' '));

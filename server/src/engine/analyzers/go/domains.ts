@@ -19,8 +19,8 @@ interface Declaration {
   source: Node | null;
   /** The outermost function the declaration lives in (for use-based inference). */
   fn?: Node;
-  /** Domain inferred from the variable's uses, once computed. */
-  usedAs?: Domain;
+  /** Domain inferred from the variable's uses, once computed (false: they say nothing). */
+  usedAs?: Domain | false;
   /** `x = …` gives an existing variable a new value; it does not declare one. */
   reassigns?: boolean;
 }
@@ -189,14 +189,14 @@ export class GoDomains {
    * A variable whose declaration says nothing (runID string) takes the domain of what it is used
    * for: a key into p.planning[…], a field of a planning literal or a planning call's argument.
    */
-  usesDomain(decl: Declaration): string | undefined {
-    if (decl.usedAs !== undefined) return decl.usedAs ?? undefined;
-    decl.usedAs = null;
+  usesDomain(decl: Declaration): Domain {
+    if (decl.usedAs !== undefined) return decl.usedAs === false ? undefined : decl.usedAs;
+    decl.usedAs = false;
     if (!decl.fn) return undefined;
     for (const id of decl.fn.descendantsOfType('identifier')) {
       if (id.text !== decl.name || id.startIndex < decl.from || id.endIndex > decl.scopeEnd) continue;
       const d = this.useDomain(id);
-      if (d) {
+      if (d !== undefined) {
         decl.usedAs = d;
         return d;
       }
@@ -223,11 +223,17 @@ export class GoDomains {
     return false;
   }
 
-  /** What one use of an identifier says: a key into a planning map, a planning call's argument … */
-  useDomain(id: Node): string | undefined {
+  /**
+   * What one use of an identifier says: a key into a planning map, a planning call's argument …;
+   * null for a key into a map of sessions (`p.sessions[runID]`), which no enclosing name overrides.
+   */
+  useDomain(id: Node): Domain {
     const p = id.parent;
     if (!p) return undefined;
-    if (p.type === 'index_expression' && field(p, 'index')?.id === id.id) return this.domainOf(field(p, 'operand')?.text ?? '');
+    if (p.type === 'index_expression' && field(p, 'index')?.id === id.id) {
+      const operand = field(p, 'operand')?.text ?? '';
+      return this.domainOf(operand) ?? (this.isSession(operand.replace(/s\b/g, '')) ? null : undefined);
+    }
     if (p.type === 'literal_element' && p.parent?.type === 'keyed_element' && named(p.parent)[1]?.id === p.id) {
       for (const a of ancestors(p)) if (a.type === 'composite_literal') return this.domainOf(typeName(field(a, 'type')));
     }
@@ -238,6 +244,14 @@ export class GoDomains {
     }
     if (p.type === 'argument_list' && p.parent?.type === 'call_expression') {
       const fn = field(p.parent, 'function');
+      // ids = append(ids, runID): a slice holds what is appended to it.
+      if (fn?.text === 'append' && named(p)[0]?.id === id.id) {
+        for (const v of named(p).slice(1)) {
+          const d = v.type === 'identifier' && v.text === id.text ? undefined : this.exprDomain(v);
+          if (d !== undefined) return d;
+        }
+        return undefined;
+      }
       const name = fn?.type === 'selector_expression' ? (field(fn, 'field')?.text ?? '') : (fn?.text ?? '');
       return this.domainOf(name);
     }
@@ -271,7 +285,8 @@ export class GoDomains {
   }
 
   private scopeEndOf(node: Node): number {
-    for (const a of ancestors(node)) if (SCOPES.has(a.type)) return a.endIndex;
+    // A statement outside any function (a doc's snippet) is in scope to the end of the snippet.
+    for (const a of ancestors(node)) if (SCOPES.has(a.type) || a.type === 'source_file') return a.endIndex;
     return node.endIndex;
   }
 

@@ -15,7 +15,7 @@ import type { Frontmatter } from './frontmatter';
 import { InlineScanner, type InlineCandidate } from './inline';
 import { keptRange, Pieces } from './pieces';
 import { segments, type Chunk, type Segment } from './segments';
-import { arrowAfter, rowMapsTo, splitUnits, unitAt } from './units';
+import { arrowAfter, changedTo, rowMapsTo, splitUnits, unitAt } from './units';
 import { migrationSections } from './sections';
 import { escapeRegExp } from '../../regex';
 
@@ -315,7 +315,7 @@ export class MarkdownDocument {
       return c;
     }
     const row = u ? rowMapsTo(u, c.start, [...repl.exact, ...repl.preferred], (t) => this.ctx.rules.mayMatch(t), (t) => this.ctx.isMigrationText(t), repl.exact) : false;
-    if (u && (u.migrationWording || arrowAfter(u, c.end) || row === 'maps')) c.migration = true;
+    if (u && (u.migrationWording || arrowAfter(u, c.end, [...repl.exact, ...repl.head], (t) => this.ctx.isMigrationText(t)) || changedTo(u, c.end, repl.exact) || row === 'maps')) c.migration = true;
     else if (row === 'beside' && !u?.domain) c.noFix = 'this row documents the alias beside the name that replaces it: delete the row when the alias goes';
     else if (u?.domain && (!own || (own === 'qualified' && this.namesDomainRunNear(u, c))) && !this.saysItIsTheSession(u, c)) c.domain = u.domain;
     else if (this.docMigration) c.migration = true;
@@ -356,9 +356,10 @@ export class MarkdownDocument {
   }
 
   /** The spellings a table row would use for this token's replacement. */
-  private replacements(c: Candidate): { bare: boolean; exact: string[]; preferred: string[] } {
+  /** The token's replacements, the preferred term's spellings, and its head word (`session`). */
+  private replacements(c: Candidate): { bare: boolean; exact: string[]; preferred: string[]; head: string[] } {
     const token = this.doc.slice(c.start, c.end);
-    const out = { bare: false, exact: [] as string[], preferred: [] as string[] };
+    const out = { bare: false, exact: [] as string[], preferred: [] as string[], head: [] as string[] };
     for (const rule of this.ctx.rules.rules) {
       const m = matchToken(token, rule.seqs);
       if (!m) continue;
@@ -366,6 +367,7 @@ export class MarkdownDocument {
       if (m.replacement) out.exact.push(m.replacement);
       const p = rule.spec.preferred;
       out.preferred.push(p.join('_'), p.join(''), p.join('-'));
+      out.head.push(p[0]);
     }
     return out;
   }

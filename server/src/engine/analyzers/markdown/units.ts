@@ -81,11 +81,31 @@ export function unitAt(units: Unit[], pos: number): Unit | undefined {
   return units.find((u) => pos >= u.start && pos < u.end);
 }
 
-/** Is there an arrow after the token in its unit (`run_id` → `session_id`, `X.RunID` → replaced by …)? */
-export function arrowAfter(unit: Unit, tokenEnd: number): boolean {
-  ARROW.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ARROW.exec(unit.text))) if (unit.start + m.index >= tokenEnd) return true;
+/**
+ * Does an arrow after the token in its unit map it to its new name (`run_id` → `session_id`,
+ * `X.RunID` → replaced by …)? What follows the arrow must name it (one of `names`) or say what
+ * changed: `?run_id=…` → `TurnStore.List` routes a request, it renames nothing.
+ */
+export function arrowAfter(unit: Unit, tokenEnd: number, names: string[], isMigration: (text: string) => boolean): boolean {
+  const arrows = [...unit.text.matchAll(ARROW)].filter((m) => unit.start + m.index >= tokenEnd);
+  return arrows.some((m, i) => {
+    const next = arrows[i + 1];
+    const target = unit.text.slice(m.index + m[0].length, next ? next.index : unit.text.length);
+    const lower = target.toLowerCase();
+    return names.some((n) => n !== '' && lower.includes(n.toLowerCase())) || isMigration(target) || /\b(?:removed|dropped|deleted|gone)\b/.test(lower);
+  });
+}
+
+/** "moving from `run_id` to `session_id`", "should be updated to `?session_id=`": a change, then "to", then the new name. */
+const CHANGE_TO = /\b(?:from|updat\w*|chang\w*|switch\w*|mov(?:e|es|ed|ing)|migrat\w*)\b[^.;!?]*?\b(?:to|into)\s+[`'"*_]*[?&]?/gi;
+
+export function changedTo(unit: Unit, tokenEnd: number, names: string[]): boolean {
+  for (const m of unit.text.matchAll(CHANGE_TO)) {
+    const at = m.index + m[0].length;
+    if (unit.start + at <= tokenEnd) continue;
+    const target = unit.text.slice(at, at + 64).toLowerCase();
+    if (names.some((n) => n !== '' && target.startsWith(n.toLowerCase()))) return true;
+  }
   return false;
 }
 
