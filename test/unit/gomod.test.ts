@@ -1,67 +1,24 @@
 /**
- * Fixes keep Go code building: the fixture module test/gomod (session code, planning code, SQL in
- * strings, verbs, pkg/cmds/run, docs, its own go tests) is copied, every fix is applied — once
- * through the engine (fixEdits + applyEdits, one pass) and once through `termshift fix` — and then
- * `go build ./... && go vet ./... && go test ./...` must pass, the planning package must be
- * byte-for-byte unchanged, and the legacy session names must be gone. Needs Go (Debian golang-go):
- * without it these tests fail.
+ * Fixes keep Go code building: the fixture module (test/support/gomod.ts) is copied, every fix is
+ * applied — once through the engine (fixEdits + applyEdits, one pass) and once through
+ * `termshift fix` — and then `go build ./... && go vet ./... && go test ./...` must pass, the
+ * planning package must be byte-for-byte unchanged, and the legacy session names must be gone.
+ * (The editor's rename everywhere is held to the same in test/protocol/gomodRename.test.ts.)
  */
 import { after, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyEdits, fixEdits } from '../../server/src/engine';
 import { engine } from '../support/engine';
+import { assertPlanningUntouched, buildVetTest, copyModule, files, read, removeCopies } from '../support/gomod';
 import { runCli } from '../fuzz/cli';
-import { REPO } from '../fuzz/seeds';
 
-const MODULE = path.join(REPO, 'test/gomod');
-const PLANNING = 'pkg/planning';
-const dirs: string[] = [];
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function files(dir: string, root = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === '.git' ? [] : files(abs, root);
-    return [path.relative(root, abs).split(path.sep).join('/')];
-  });
-}
-
-function copyModule(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termshift-gomod-'));
-  dirs.push(dir);
-  fs.cpSync(MODULE, dir, { recursive: true });
-  fs.mkdirSync(path.join(dir, '.git')); // the project root for termshift's rules-file search
-  return dir;
-}
-
-function go(args: string[], cwd: string): void {
-  const r = spawnSync('go', args, {
-    cwd,
-    encoding: 'utf8',
-    timeout: 240000,
-    env: { ...process.env, GOFLAGS: '-mod=mod -buildvcs=false', GOPROXY: 'off', GOTOOLCHAIN: 'local', GO111MODULE: 'on' },
-  });
-  if (r.error) assert.fail(`go ${args.join(' ')}: ${(r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'Go is not installed (apt-get install golang-go)' : r.error.message}`);
-  assert.equal(r.status, 0, `go ${args.join(' ')} failed in ${cwd}:\n${r.stdout}\n${r.stderr}`);
-}
-
-function buildVetTest(dir: string): void {
-  go(['build', './...'], dir);
-  go(['vet', './...'], dir);
-  go(['test', '-count=1', './...'], dir);
-}
-
-const read = (dir: string, rel: string): string => fs.readFileSync(path.join(dir, rel), 'utf8');
+after(removeCopies);
 
 /** What every correct fix of the module must leave behind. */
 function assertFixedModule(dir: string): void {
-  for (const rel of files(MODULE).filter((f) => f.startsWith(PLANNING + '/'))) {
-    assert.equal(read(dir, rel), read(MODULE, rel), `${rel} (planning code) changed`);
-  }
+  assertPlanningUntouched(dir);
   assert.match(read(dir, 'pkg/webchat/conversation.go'), /SessionID string `json:"session_id"`/);
   assert.match(read(dir, 'pkg/webchat/router.go'), /func startInferenceForPrompt\(/);
   assert.match(read(dir, 'pkg/webchat/router.go'), /\.Str\("session_id", conv\.SessionID\)/);
