@@ -72,7 +72,7 @@ export class Engine {
   private verdictCache = new BoundedCache<Verdict | null>(50_000);
   private readonly grammars: Grammars;
   /** The last check of each recently checked document, for the next one (incremental engines only). */
-  private recent: Map<string, Previous & { bom: number }> | undefined;
+  private recent: Map<string, Previous & { bom: number; lines?: LineIndex }> | undefined;
 
   private constructor(
     public readonly rules: Ruleset,
@@ -134,26 +134,39 @@ export class Engine {
     const prev = this.recent.get(key);
     let findings: Finding[] | null = null;
     // The same text again (a code action right after the change's check): the same findings.
-    if (prev && prev.bom === bom && prev.text === text) findings = prev.findings;
-    else if (prev && prev.bom === bom && this.languageOf(opts) === 'go') {
+    // The line index is kept too: after an edit its line starts are moved, not found again.
+    const index: { lines?: LineIndex } = {};
+    if (prev && prev.bom === bom && prev.text === text) {
+      findings = prev.findings;
+      index.lines = prev.lines;
+    } else if (prev && prev.bom === bom && this.languageOf(opts) === 'go') {
       const plan = planRecheck(prev, text, bom);
-      if (plan) findings = plan.stitch(this.checkWhole(original, opts, plan.within));
+      if (plan) {
+        index.lines = prev.lines?.afterEdit(text, plan.edit.p, plan.edit.oldEnd, plan.edit.newEnd);
+        findings = plan.stitch(this.checkWhole(original, opts, plan.within, index));
+      }
     }
-    findings ??= this.checkWhole(original, opts);
+    if (!findings) {
+      index.lines = undefined;
+      findings = this.checkWhole(original, opts, undefined, index);
+    }
     this.recent.delete(key);
     if (this.recent.size >= RECENT_DOCUMENTS) this.recent.delete(this.recent.keys().next().value as string);
-    this.recent.set(key, { text, bom, findings: [...findings] });
+    this.recent.set(key, { text, bom, findings: [...findings], lines: index.lines });
     return findings;
   }
 
-  /** Checks the text (or, with `within`, the top-level Go declaration at those offsets only). */
-  private checkWhole(original: string, opts: CheckOptions, within?: { start: number; end: number }): Finding[] {
+  /**
+   * Checks the text (or, with `within`, the top-level Go declaration at those offsets only).
+   * `index.lines`: the text's line index when the caller has it; else the one made is left there.
+   */
+  private checkWhole(original: string, opts: CheckOptions, within?: { start: number; end: number }, index: { lines?: LineIndex } = {}): Finding[] {
     const rules = this.rulesFor(opts.path);
     if (rules.length === 0) return [];
     const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
     const text = bom ? original.slice(1) : original;
     if (!this.rules.mayMatch(text)) return [];
-    const lines = new LineIndex(text);
+    const lines = (index.lines ??= new LineIndex(text));
     const suppressed = findSuppressions(text, lines);
     if (suppressed.file) return [];
     let candidates: Candidate[];

@@ -4,7 +4,14 @@ import type { Position } from './types';
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
     if (text.indexOf('\r') < 0) {
       // No CR at all (most files): indexOf runs natively, far faster than a loop per character.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
@@ -15,6 +22,24 @@ export class LineIndex {
       if (c === 10) this.starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
     }
+  }
+
+  /**
+   * The index of `text`, which is the previous text with [p, oldEnd) replaced by [p, newEnd): the
+   * line starts outside the edit are moved, not found again. The caller makes sure no CR sits
+   * next to the edit (a CRLF split or joined there would change a line break outside it).
+   */
+  afterEdit(text: string, p: number, oldEnd: number, newEnd: number): LineIndex {
+    const delta = newEnd - oldEnd;
+    const starts: number[] = [];
+    let i = 0;
+    for (; i < this.starts.length && this.starts[i] <= p; i++) starts.push(this.starts[i]);
+    for (let k = p; k < newEnd; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) starts.push(k + 1);
+    }
+    for (; i < this.starts.length; i++) if (this.starts[i] > oldEnd) starts.push(this.starts[i] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

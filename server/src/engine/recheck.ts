@@ -24,6 +24,8 @@ export interface Previous {
 export interface RecheckPlan {
   /** The declaration to check again, in the new text. */
   within: { start: number; end: number };
+  /** The edit: [p, oldEnd) of the previous text became [p, newEnd) of the new one. */
+  edit: { p: number; oldEnd: number; newEnd: number };
   /** Previous findings before it, its new findings, previous findings after it shifted; null: check whole. */
   stitch(fresh: Finding[]): Finding[] | null;
 }
@@ -76,6 +78,7 @@ export function planRecheck(prev: Previous, text: string, bom: number): RecheckP
   const oldStop = before[at].end + bom;
   return {
     within: { start: d.start, end: d.end },
+    edit: { p, oldEnd, newEnd },
     stitch(fresh) {
       if (fresh.some((f) => CROSS_DECLARATION.test(f.message))) return null;
       const out: Finding[] = [];
