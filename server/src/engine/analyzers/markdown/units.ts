@@ -121,10 +121,10 @@ export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[]
   if (unit.kind !== 'row') return false;
   const at = tokenStart - unit.start;
   let cellStart = 0;
-  const others: string[] = [];
+  const others: Array<{ text: string; after: boolean }> = [];
   for (const cell of unit.text.split('|')) {
     const cellEnd = cellStart + cell.length;
-    if (!(at >= cellStart && at < cellEnd) && !hasLegacy(cell)) others.push(cell.toLowerCase());
+    if (!(at >= cellStart && at < cellEnd) && !hasLegacy(cell)) others.push({ text: cell.toLowerCase(), after: cellStart > at });
     cellStart = cellEnd + 1;
   }
   let found: 'maps' | 'beside' | false = false;
@@ -132,15 +132,39 @@ export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[]
     if (r === '') continue;
     const source = `(?<![a-z0-9])${escapeRegExp(r.toLowerCase())}(?![a-z0-9])`;
     const name = new RegExp(source);
-    for (const c of others) {
+    for (const { text: c, after } of others) {
       if (!name.test(c)) continue;
-      // What the cell says besides the name: nothing (or a type in parentheses) makes it a mapping.
-      const rest = c.replace(new RegExp(source, 'g'), ' ').replace(/\([^)]*\)/g, ' ').replace(/`[^`]*`/g, ' ');
       // …and so does a cell that says what changed (`removed, read "session_id"`).
-      if (!/[a-z]{2,}/.test(rest) || isMigration(c) || /\b(?:removed|dropped)\b/.test(c)) return 'maps';
+      if (isMigration(c) || /\b(?:removed|dropped)\b/.test(c)) return 'maps';
+      // What the cell says besides the name: nothing (or a type in parentheses) makes it the new
+      // column of an old | new row; a name before the token is the row's subject
+      // (| `session_id` | … | set from `Conversation.RunID` |), not what it becomes.
+      const rest = c.replace(new RegExp(source, 'g'), ' ').replace(/\([^)]*\)/g, ' ').replace(/`[^`]*`/g, ' ');
+      if (!/[a-z]{2,}/.test(rest)) {
+        if (after) return 'maps';
+        continue;
+      }
       // Beside only the token's own new spelling: `X-Run-ID` described with `session_id` is a header to rename.
       if (exact.some((e) => e.toLowerCase() === r.toLowerCase())) found = 'beside';
     }
   }
   return found;
+}
+
+/** Separates two items of one list: a comma, a slash, "and", "or". */
+const LIST_GAP = /^\s*(?:[,/;]\s*)?(?:(?:and|or|&)\s+)?$/i;
+
+/**
+ * Is the token's code span one item of a list (`conv_id`, `session_id`, `run_id`) that also holds
+ * the span as it would read fixed? The fix would list the same name twice: the item is removed.
+ */
+export function listedBeside(unit: Unit, tokenStart: number, token: string, replacement: string): boolean {
+  const spans = [...unit.text.matchAll(/`([^`\n]+)`/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, code: m[1] }));
+  const at = spans.findIndex((x) => unit.start + x.start < tokenStart && tokenStart < unit.start + x.end);
+  if (at < 0) return false;
+  const fixed = spans[at].code.replace(token, replacement).toLowerCase();
+  const joined = (i: number): boolean => LIST_GAP.test(unit.text.slice(spans[i].end, spans[i + 1].start));
+  for (let i = at - 1; i >= 0 && joined(i); i--) if (spans[i].code.toLowerCase() === fixed) return true;
+  for (let i = at + 1; i < spans.length && joined(i - 1); i++) if (spans[i].code.toLowerCase() === fixed) return true;
+  return false;
 }
