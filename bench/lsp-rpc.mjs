@@ -19,6 +19,8 @@ export class Rpc {
       for (const l of [...this.listeners]) l({ method, params });
     };
     this.conn.onNotification((method, params) => deliver(method, params));
+    // vscode-jsonrpc keeps $/progress for the handlers of known tokens; the server's own tokens reach here.
+    this.conn.onUnhandledProgress((params) => deliver('$/progress', params));
     this.conn.onRequest((method, params) => {
       deliver(method, params);
       return this.handlers.get(method)?.(params) ?? null;
