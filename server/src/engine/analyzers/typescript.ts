@@ -16,6 +16,7 @@ import { topLevelStatements, type Statement } from './typescript/chunks';
 import { declarationOf, scopeSignal, signalOf } from './typescript/scopes';
 import { containerOf, scanContainer } from './typescript/strings';
 import { field, IDENTIFIERS, isFunctionName, same } from './typescript/syntax';
+import { bindingOf, unifyModuleBindings, type Binding } from './typescript/bindings';
 import { escapeRegExp } from '../regex';
 
 /**
@@ -64,7 +65,8 @@ export function createTypeScriptAnalyzer(language: Language, options: TypeScript
       }
     });
   const wholeBelow = options.wholeFileOnError ?? WHOLE_FILE_ON_ERROR;
-  return (text, ctx) => {
+  return (text, ctx) => finish(analyze(text, ctx));
+  function analyze(text: string, ctx: AnalyzerContext): Candidate[] {
     const tokens = candidateTokens(text, ctx);
     if (tokens.length === 0) return [];
     const fileDomain = fileDomainOf(text, ctx);
@@ -117,7 +119,19 @@ export function createTypeScriptAnalyzer(language: Language, options: TypeScript
       }
     }
     return out;
-  };
+  }
+}
+
+/** Candidates of an identifier note what it does with its name, until the file's bindings are unified. */
+type Noted = Candidate & { binding?: Binding; name?: string };
+
+function finish(cands: Noted[]): Candidate[] {
+  unifyModuleBindings(cands);
+  for (const c of cands) {
+    delete c.binding;
+    delete c.name;
+  }
+  return cands;
 }
 
 /** Earlier top-level declarations of a name this statement mentions: what declarationOf may read. */
@@ -228,8 +242,10 @@ function identifierCandidate(ctx: AnalyzerContext, node: Node, text: string): Ca
   const name = node.text;
   if (!ctx.isCandidate(name)) return null;
   const verb = isFunctionName(node);
-  const c: Candidate = { start: node.startIndex, end: node.endIndex, context: contextOf(node, verb) };
+  const c: Noted = { start: node.startIndex, end: node.endIndex, context: contextOf(node, verb) };
   if (verb) c.verb = true;
+  const binding = bindingOf(node);
+  if (binding) Object.assign(c, { binding, name });
   const own = ctx.domainOf(name);
   if (own) return { ...c, domain: own };
   Object.assign(c, judge(ctx, node));

@@ -161,6 +161,9 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
       const title = named(p)[0];
       return title && title.type === 'string' && !same(title, c) ? signalOf(ctx, title.text) : null;
     }
+    case 'import_statement':
+      // import { runIdOf } from '../planning/ids': the module it comes from says what it is.
+      return signalOf(ctx, field(p, 'source')?.text ?? '');
     case 'jsx_opening_element':
     case 'jsx_self_closing_element':
       return same(field(p, 'name'), c) ? null : signalOf(ctx, field(p, 'name')?.text ?? '');
