@@ -13,10 +13,10 @@ import { textKey } from '../textKey';
 import type { Candidate, ContextKind } from '../types';
 import { lowerWords } from '../words';
 import { topLevelStatements, type Statement } from './typescript/chunks';
-import { declarationOf, scopeSignal, signalOf } from './typescript/scopes';
+import { declarationOf, declarationSignal, scopeSignal, signalOf } from './typescript/scopes';
 import { containerOf, scanContainer } from './typescript/strings';
 import { field, IDENTIFIERS, isFunctionName, same } from './typescript/syntax';
-import { bindingOf, unifyModuleBindings, type Binding } from './typescript/bindings';
+import { bindingOf, shifted, unifyBindings, type Noted } from './typescript/bindings';
 import { escapeRegExp } from '../regex';
 
 /**
@@ -93,7 +93,7 @@ export function createTypeScriptAnalyzer(language: Language, options: TypeScript
       const key = cache && stmt.end - stmt.start <= MAX_CACHED_STATEMENT ? (fileDomain ?? '') + '|' + [stmt, ...context].map((s) => textKey(text, s.start, s.end)).join('|') : undefined;
       const hit = key ? cache?.get(key) : undefined;
       if (hit) {
-        for (const c of hit) out.push({ ...c, start: c.start + stmt.start, end: c.end + stmt.start });
+        for (const c of hit) out.push(shifted(c, stmt.start));
         continue;
       }
       let broken = false;
@@ -115,21 +115,20 @@ export function createTypeScriptAnalyzer(language: Language, options: TypeScript
       out.push(...found);
       if (cache && key && !broken) {
         if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
-        cache.set(key, found.map((c) => ({ ...c, start: c.start - stmt.start, end: c.end - stmt.start })));
+        cache.set(key, found.map((c) => shifted(c, -stmt.start)));
       }
     }
     return out;
   }
 }
 
-/** Candidates of an identifier note what it does with its name, until the file's bindings are unified. */
-type Noted = Candidate & { binding?: Binding; name?: string };
-
+/** Candidates of an identifier note what it does with its name until the file's bindings are unified. */
 function finish(cands: Noted[]): Candidate[] {
-  unifyModuleBindings(cands);
+  unifyBindings(cands);
   for (const c of cands) {
     delete c.binding;
     delete c.name;
+    delete c.strong;
   }
   return cands;
 }
@@ -245,7 +244,7 @@ function identifierCandidate(ctx: AnalyzerContext, node: Node, text: string): Ca
   const c: Noted = { start: node.startIndex, end: node.endIndex, context: contextOf(node, verb) };
   if (verb) c.verb = true;
   const binding = bindingOf(node);
-  if (binding) Object.assign(c, { binding, name });
+  if (binding) Object.assign(c, { binding, name }, binding.kind === 'declares' && declarationSignal(ctx, node) ? { strong: true } : {});
   const own = ctx.domainOf(name);
   if (own) return { ...c, domain: own };
   Object.assign(c, judge(ctx, node));

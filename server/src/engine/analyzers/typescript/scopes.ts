@@ -25,7 +25,7 @@ const MAX_SIGNAL_CHARS = 2000;
  * from the root, so climbing is quadratic in depth: 10,000 nested brackets took 6 s without a cap.
  * Real code rarely nests a name 128 levels below the declaration that scopes it.
  */
-const MAX_CLIMB = 128;
+export const MAX_CLIMB = 128;
 
 const IDENT = /[A-Za-z0-9_$]+/g;
 
@@ -217,6 +217,17 @@ function parameterTypes(ctx: AnalyzerContext, fn: Node): Signal | null {
     found ??= s;
   }
   return found;
+}
+
+/**
+ * What a declaration says about its own name, from its own syntax only: the declarator's type or
+ * initialiser (`const runId = store.session.id`), a parameter's type. Null when it says nothing
+ * and only the scopes around it would.
+ */
+export function declarationSignal(ctx: AnalyzerContext, node: Node): Signal | null {
+  const p = node.parent;
+  if (!p || !/^(?:variable_declarator|required_parameter|optional_parameter)$/.test(p.type)) return null;
+  return parentSignal(ctx, p, node);
 }
 
 /** The nearest signal above `node`. */
