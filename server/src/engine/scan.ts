@@ -9,6 +9,8 @@ import type { Candidate, ContextKind } from './types';
 const WORD = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
 /** Text that ends by giving a value to the new name: `session_id=${`, `"sessionId": "`, `--session-id $`. */
 const VALUE_OF_NEW = /(?:(?:session[-_]?id|sessionId)["']?\s*[=:]|--session-id\s)\s*["'`]?\$?\{?(?:this\.|env\.|process\.env\.)?$/i;
+/** A JSON-style string value after a key: `: "…"`. */
+const DATA_VALUE = /:\s*"(?:[^"\\\n]|\\.)*"/g;
 const QUALIFIER = /((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?\??\.)+)$/;
 
 export interface ScanOptions {
@@ -47,7 +49,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
   // finding them again per token was quadratic on a minified one-line file.
   let unitStart = -1;
   let unitEnd = -1;
-  let unit: { migration: boolean; domain?: string } = { migration: false };
+  let unit: { migration: boolean; domain?: string; values: Array<[number, number, boolean]> } = { migration: false, values: [] };
   while ((m = WORD.exec(text))) {
     let token = m[0];
     let start = m.index;
@@ -71,9 +73,13 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       if (start < unitStart || start >= unitEnd) {
         [unitStart, unitEnd] = unitAt(text, start);
         const line = text.slice(unitStart, unitEnd);
-        unit = { migration: ctx.isMigrationText(line), domain: ctx.domainOf(line) };
+        // Another member's data value ("run_id": "sess-legacy") is not wording about the name;
+        // the value a token sits in is (msg: "RunID is deprecated; use SessionID").
+        const values: Array<[number, number, boolean]> = [];
+        for (const v of line.matchAll(DATA_VALUE)) values.push([unitStart + v.index, unitStart + v.index + v[0].length, ctx.isMigrationText(v[0])]);
+        unit = { migration: ctx.isMigrationText(line.replace(DATA_VALUE, ': ""')), domain: ctx.domainOf(line), values };
       }
-      if (unit.migration) c.migration = true;
+      if (unit.migration || unit.values.some(([vs, ve, m]) => m && start >= vs && start < ve)) c.migration = true;
       if (!c.domain && unit.domain && !givenToNew) c.domain = unit.domain;
     }
     if (!c.migration && namesItsReplacementNext(text, start + token.length, ctx.match(token)?.replacement)) c.migration = true;
