@@ -146,10 +146,8 @@ export class Engine {
         findings = plan.stitch(this.checkWhole(original, opts, plan.within, index));
       }
     }
-    if (!findings) {
-      index.lines = undefined;
-      findings = this.checkWhole(original, opts, undefined, index);
-    }
+    // (An index moved past the edit stays right for the text when the declaration check is refused.)
+    findings ??= this.checkWhole(original, opts, undefined, index);
     this.recent.delete(key);
     if (this.recent.size >= RECENT_DOCUMENTS) this.recent.delete(this.recent.keys().next().value as string);
     this.recent.set(key, { text, bom, findings: [...findings], lines: index.lines });

@@ -79,7 +79,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
         for (const v of line.matchAll(DATA_VALUE)) values.push([unitStart + v.index, unitStart + v.index + v[0].length, ctx.isMigrationText(v[0])]);
         unit = { migration: ctx.isMigrationText(line.replace(DATA_VALUE, ': ""')), domain: ctx.domainOf(line), values };
       }
-      if (unit.migration || unit.values.some(([vs, ve, m]) => m && start >= vs && start < ve)) c.migration = true;
+      if (unit.migration || unit.values.some(([from, to, says]) => says && start >= from && start < to)) c.migration = true;
       if (!c.domain && unit.domain && !givenToNew) c.domain = unit.domain;
     }
     if (!c.migration && namesItsReplacementNext(text, start + token.length, ctx.match(token)?.replacement)) c.migration = true;

@@ -72,8 +72,7 @@ export class FindingsStore {
   clear(uri: string): void {
     const old = this.entries.get(uri);
     if (!old || (old.findings.length === 0 && !old.open)) return;
-    const { resultId: _r, since: _s, ...rest } = old;
-    this.set({ ...rest, findings: [], version: null, open: false });
+    this.set({ ...old, findings: [], version: null, open: false });
   }
 
   /** Legacy findings a user must act on, across the workspace (the status bar count). */

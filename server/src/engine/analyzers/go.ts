@@ -106,6 +106,8 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
 
 /** How a field's finding says its struct already has the new name (the editor's re-check looks for it). */
 export const CLASH = 'the struct already has';
+/** A sentence ends at `.`, `!` or `?` before white space or the end. */
+const SENTENCE_END = /[.!?](?:\s|$)/g;
 const SHIM_NOTE = 'a JSON compatibility field beside the type it embeds, which already has the new name: remove it with the compatibility code';
 
 /**
@@ -651,14 +653,13 @@ class GoFile {
   private sentenceAcrossLines(node: Node, at: number): string {
     const line = (n: Node): string => n.text.replace(/^\/\/\s?/, '');
     const adjacent = (a: Node | null, b: Node | null): a is Node => !!a && !!b && a.type === 'comment' && b.type === 'comment' && a.text.startsWith('//') && b.text.startsWith('//') && a.endPosition.row + 1 === b.startPosition.row;
-    const END = /[.!?](?:\s|$)/g;
     const here = node.text;
     const lastEnd = (t: string): number => {
       let e = -1;
-      for (const m of t.matchAll(END)) e = m.index + 1;
+      for (const m of t.matchAll(SENTENCE_END)) e = m.index + 1;
       return e;
     };
-    const firstEnd = (t: string): number => t.search(/[.!?](?:\s|$)/);
+    const firstEnd = (t: string): number => t.search(SENTENCE_END);
     let head = here.slice(0, at);
     const cut = lastEnd(head);
     const prev = node.previousSibling;

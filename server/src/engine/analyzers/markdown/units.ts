@@ -18,6 +18,8 @@ export interface Unit {
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 const ARROW = /→|⇒|⟶|⟹|->/g;
+/** Text that says the name is gone (after an arrow, in a mapping row's cell). */
+const SAYS_REMOVED = /\b(?:removed|dropped|deleted|gone)\b/;
 
 function isRow(line: string, next: string | undefined): boolean {
   return /^\s*\|/.test(line) || (next !== undefined && DELIMITER_ROW.test(next) && line.includes('|'));
@@ -92,7 +94,7 @@ export function arrowAfter(unit: Unit, tokenEnd: number, names: string[], isMigr
     const next = arrows[i + 1];
     const target = unit.text.slice(m.index + m[0].length, next ? next.index : unit.text.length);
     const lower = target.toLowerCase();
-    return names.some((n) => n !== '' && lower.includes(n.toLowerCase())) || isMigration(target) || /\b(?:removed|dropped|deleted|gone)\b/.test(lower);
+    return names.some((n) => n !== '' && lower.includes(n.toLowerCase())) || isMigration(target) || SAYS_REMOVED.test(lower);
   });
 }
 
@@ -135,7 +137,7 @@ export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[]
     for (const { text: c, after } of others) {
       if (!name.test(c)) continue;
       // …and so does a cell that says what changed (`removed, read "session_id"`).
-      if (isMigration(c) || /\b(?:removed|dropped)\b/.test(c)) return 'maps';
+      if (isMigration(c) || SAYS_REMOVED.test(c)) return 'maps';
       // What the cell says besides the name: nothing (or a type in parentheses) makes it the new
       // column of an old | new row; a name before the token is the row's subject
       // (| `session_id` | … | set from `Conversation.RunID` |), not what it becomes.
