@@ -22,7 +22,7 @@ function filler(): string {
   return out.join('\n');
 }
 
-const SNIPPETS = ['x', ' ', '\n', '\n\n', '{', '}', '(', ')', '"', '`', '// ', '/*', '*/', 'RunID', 'run_id', 'SessionID', 'session_id', 'PlanningRun', 'conv.', 'p.planning[', ']', 'termshift-ignore-next-line', '\nfunc f() {\n', '\ntype T struct {\n', 'json:"run_id"', ':= ', 'runID', 'LegacyRunID', 'EventPlanningStart'];
+const SNIPPETS = ['x', ' ', '\n', '\n\n', '{', '}', '(', ')', '"', '`', '// ', '/*', '*/', 'RunID', 'run_id', 'SessionID', 'session_id', 'PlanningRun', 'conv.', 'p.planning[', ']', 'termshift-ignore-next-line', '\nfunc f() {\n', '\ntype T struct {\n', 'json:"run_id"', ':= ', 'runID', 'LegacyRunID', 'EventPlanningStart', 'runs', 'h.runs[c.runID]', 'runLog', '// runs '];
 
 const shown = (fs: Finding[]): string[] => fs.map((f) => `${f.offset}+${f.length} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.text} ${f.category} ${f.severity} ${f.replacement} ${f.message}`);
 
@@ -52,4 +52,34 @@ void test('an incremental re-check of a Go edit equals a whole check', async () 
     { numRuns: 300 },
   );
   assert.ok(reused > 0);
+});
+
+void test('a re-check of one declaration sees the facts it states about the others', async () => {
+  const incremental = await Engine.create(undefined, { incremental: true });
+  const whole = await Engine.create();
+  const opts = { path: 'pkg/webchat/hub.go' };
+  const hub = 'type Hub struct {\n\truns map[string][]*client\n}\n\nfunc NewHub() *Hub {\n\treturn &Hub{runs: map[string][]*client{}}\n}\n\n';
+  const register = (key: string): string => `func (h *Hub) register(c *client) {\n\th.runs[c.${key}] = append(h.runs[c.${key}], c)\n}\n`;
+  // Keyed by a job id, then (one edit inside register) by the session's: the Hub's field becomes a
+  // map of sessions in the other declarations too; and back again.
+  for (const [from, to] of [['jobID', 'runID'], ['runID', 'jobID']]) {
+    const before = `package webchat\n\n${filler()}\n${hub}${register(from)}`;
+    const after = `package webchat\n\n${filler()}\n${hub}${register(to)}`;
+    incremental.check(before, opts);
+    const expected = whole.check(after, opts);
+    assert.deepEqual(shown(incremental.check(after, opts)), shown(expected));
+    assert.equal(expected.filter((f) => f.text === 'runs').length > 0, to === 'runID');
+  }
+  // The caller passes the session's logger (one edit inside handle): the callee's parameter holds
+  // the session too, though no finding of the caller says so.
+  const start = 'func (r *Router) start(prompt string, runLog zerolog.Logger) {\n\trunLog.Info().Msg(prompt)\n}\n\n';
+  const handle = (arg: string): string => `func (r *Router) handle(conv *Conversation, prompt string) {\n\trunLog := log.With().Str("session_id", conv.SessionID).Logger()\n\tr.start(prompt, ${arg})\n}\n`;
+  for (const [from, to] of [['log.Logger', 'runLog'], ['runLog', 'log.Logger']]) {
+    incremental.check(`package webchat\n\n${filler()}\n${start}${handle(from)}`, opts);
+    const after = `package webchat\n\n${filler()}\n${start}${handle(to)}`;
+    const expected = whole.check(after, opts);
+    assert.deepEqual(shown(incremental.check(after, opts)), shown(expected));
+    const callee = expected.filter((f) => f.text === 'runLog' && f.offset < after.indexOf('func (r *Router) handle'));
+    assert.equal(callee.length, to === 'runLog' ? 2 : 0);
+  }
 });

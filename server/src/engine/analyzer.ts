@@ -27,6 +27,8 @@ export interface AnalyzerContext {
   bareIsKeyedSession(name: string): boolean;
   /** Only the top-level declaration at these offsets is wanted (an incremental re-check; Go). */
   within?: { start: number; end: number };
+  /** Called during a `within` check when its findings depend on other declarations: check the whole file. */
+  acrossDeclarations?: () => void;
   /** Analyse embedded code (SQL in a Go string, a fenced block) as another language. */
   embed(languageId: string, text: string, offset: number, inherit?: Partial<Candidate>): Candidate[];
 }

@@ -31,7 +31,7 @@ function quote(s: string): string {
   return '`' + s + '`';
 }
 
-function legacyMessage(rule: CompiledRule, text: string, match: TokenMatch, batch: string | undefined): string {
+function legacyMessage(rule: CompiledRule, text: string, match: TokenMatch, batch: string | undefined, because: string | undefined): string {
   const legacy = rule.spec.legacy.join('_');
   const preferred = rule.spec.preferred.join('_');
   const where = batch ? ` (plan batch ${batch})` : '';
@@ -46,7 +46,8 @@ function legacyMessage(rule: CompiledRule, text: string, match: TokenMatch, batc
   }
   const fix = match.replacement ? ` Use ${quote(match.replacement)}.` : ' Remove it; there is no safe automatic fix here.';
   if (match.kind === 'bare') {
-    return `${quote(text)} holds the ${preferred.replace(/_.*/, '')}: the legacy name "${rule.spec.bareWord?.legacy}" is replaced by "${rule.spec.bareWord?.preferred}"${where}.${fix}`;
+    const why = because ? ` (${because})` : '';
+    return `${quote(text)} holds the ${preferred.replace(/_.*/, '')}${why}: the legacy name "${rule.spec.bareWord?.legacy}" is replaced by "${rule.spec.bareWord?.preferred}"${where}.${fix}`;
   }
   return `${quote(text)} uses the legacy alias ${legacy} for ${preferred}${where}.${fix}`;
 }
@@ -93,7 +94,7 @@ export function classify(rule: CompiledRule, text: string, match: TokenMatch, c:
     category = rule.category;
     replacement = c.noFix ? null : match.replacement;
     const batch = batchFor(rule, match, c);
-    message = legacyMessage(rule, text, { ...match, replacement }, batch);
+    message = legacyMessage(rule, text, { ...match, replacement }, batch, c.because);
     if (c.noFix && match.replacement) message += ` (${c.noFix})`;
   }
   const severity = severityFor(rule, category, c, phase);

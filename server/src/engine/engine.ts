@@ -135,7 +135,7 @@ export class Engine {
     let findings: Finding[] | null = null;
     // The same text again (a code action right after the change's check): the same findings.
     // The line index is kept too: after an edit its line starts are moved, not found again.
-    const index: { lines?: LineIndex } = {};
+    const index: { lines?: LineIndex; across?: boolean } = {};
     if (prev && prev.bom === bom && prev.text === text) {
       findings = prev.findings;
       index.lines = prev.lines;
@@ -143,7 +143,8 @@ export class Engine {
       const plan = planRecheck(prev, text, bom);
       if (plan) {
         index.lines = prev.lines?.afterEdit(text, plan.edit.p, plan.edit.oldEnd, plan.edit.newEnd);
-        findings = plan.stitch(this.checkWhole(original, opts, plan.within, index));
+        const fresh = this.checkWhole(original, opts, plan.within, index);
+        findings = index.across ? null : plan.stitch(fresh);
       }
     }
     // (An index moved past the edit stays right for the text when the declaration check is refused.)
@@ -158,7 +159,7 @@ export class Engine {
    * Checks the text (or, with `within`, the top-level Go declaration at those offsets only).
    * `index.lines`: the text's line index when the caller has it; else the one made is left there.
    */
-  private checkWhole(original: string, opts: CheckOptions, within?: { start: number; end: number }, index: { lines?: LineIndex } = {}): Finding[] {
+  private checkWhole(original: string, opts: CheckOptions, within?: { start: number; end: number }, index: { lines?: LineIndex; across?: boolean } = {}): Finding[] {
     const rules = this.rulesFor(opts.path);
     if (rules.length === 0) return [];
     const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -169,7 +170,7 @@ export class Engine {
     if (suppressed.file) return [];
     let candidates: Candidate[];
     try {
-      candidates = this.analyze(this.languageOf(opts), text, 0, within);
+      candidates = this.analyze(this.languageOf(opts), text, 0, within, () => (index.across = true));
     } catch {
       // An analyzer bug must never take the editor or CI down: fall back to the word scanner.
       candidates = analyzeText(text, this.analyzerContext());
@@ -204,7 +205,7 @@ export class Engine {
   }
 
   private verdict(rule: CompiledRule, token: string, match: TokenMatch, c: Candidate, phase: string | undefined): Verdict | null {
-    const key = `${rule.id}\0${token}\0${phase ?? ''}\0${c.context}\0${c.domain ?? ''}\0${c.migration ? 1 : 0}${c.verb ? 1 : 0}${c.packagePath ? 1 : 0}${c.denotesSession ? 1 : 0}\0${c.noFix ?? ''}\0${c.symbol ?? ''}`;
+    const key = `${rule.id}\0${token}\0${phase ?? ''}\0${c.context}\0${c.domain ?? ''}\0${c.migration ? 1 : 0}${c.verb ? 1 : 0}${c.packagePath ? 1 : 0}${c.denotesSession ? 1 : 0}\0${c.noFix ?? ''}\0${c.because ?? ''}\0${c.symbol ?? ''}`;
     let v = this.verdictCache.get(key);
     if (v === undefined) this.verdictCache.set(key, (v = classify(rule, token, match, c, phase)));
     return v;
@@ -228,9 +229,12 @@ export class Engine {
     return null;
   }
 
-  private analyze(language: LanguageId, text: string, depth: number, within?: { start: number; end: number }): Candidate[] {
+  private analyze(language: LanguageId, text: string, depth: number, within?: { start: number; end: number }, acrossDeclarations?: () => void): Candidate[] {
     const ctx = this.analyzerContext(depth);
-    if (within) ctx.within = within;
+    if (within) {
+      ctx.within = within;
+      ctx.acrossDeclarations = acrossDeclarations;
+    }
     return this.analyzers[depth > MAX_EMBED_DEPTH ? 'text' : language](text, ctx);
   }
 

@@ -7,7 +7,7 @@
  * checked again. Anything else (and any file where a rename collides across declarations) is
  * checked whole. A property test holds this equal to a whole check.
  */
-import { CLASH } from './analyzers/go';
+import { ACROSS_DECLARATIONS, CLASH } from './analyzers/go';
 import { ALREADY_DECLARED, codeStart } from './collisions';
 import { commonPrefix, commonSuffix, topLevelDeclarations } from './goChunks';
 import { escapeRegExp } from './regex';
@@ -30,8 +30,11 @@ export interface RecheckPlan {
   stitch(fresh: Finding[]): Finding[] | null;
 }
 
-/** Renames that collide reach across declarations (a struct's field and its uses elsewhere). */
-const CROSS_DECLARATION = new RegExp(`${escapeRegExp(CLASH)}|${escapeRegExp(ALREADY_DECLARED)}`);
+/**
+ * Renames that collide reach across declarations (a struct's field and its uses elsewhere), and so
+ * does a name judged by how other declarations use it (a Hub's `runs` keyed by session ids).
+ */
+const CROSS_DECLARATION = new RegExp(`${escapeRegExp(CLASH)}|${escapeRegExp(ALREADY_DECLARED)}|${escapeRegExp(ACROSS_DECLARATIONS)}`);
 
 export function planRecheck(prev: Previous, text: string, bom: number): RecheckPlan | null {
   const old = prev.text;

@@ -67,6 +67,13 @@ export interface Candidate {
   symbol?: string;
   /** The struct type a field name belongs to, where the syntax shows it (Go). */
   owner?: string;
+  /** Why a bare word holds the session, when its declaration does not say (shown in the message). */
+  because?: string;
+  /**
+   * Facts about names, any one of which makes this a finding (Go: `field:Hub.runs:keyed`); the
+   * analyzer resolves them against what the file's declarations state and never returns them.
+   */
+  requires?: string[];
 }
 
 export interface Finding {

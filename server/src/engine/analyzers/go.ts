@@ -14,7 +14,8 @@ import { newParser } from '../parsers';
 import { scanWords } from '../scan';
 import { lowerWords } from '../words';
 import type { Candidate, ContextKind } from '../types';
-import { GoDomains, type Domain } from './go/domains';
+import { argumentOf, collectionExpression, factName, holdingAt, stated } from './go/collections';
+import { GoDomains, type Declaration, type Domain } from './go/domains';
 import { LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS } from './go/strings';
 import { ancestors, field, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
 import { escapeRegExp } from '../regex';
@@ -39,7 +40,7 @@ const MAX_CACHE_ENTRIES = 20_000;
 
 export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions = {}): Analyzer {
   const parser = newParser(language);
-  const caches = new WeakMap<object, Map<string, Candidate[]>>();
+  const caches = new WeakMap<object, Map<string, Analysed>>();
   return (text, ctx) => {
     // Parse only the top-level declarations that may hold a term (parsing dominates the cost);
     // tree-sitter's included ranges keep every offset relative to the whole file.
@@ -51,57 +52,98 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     // Nothing to find (a fenced Go block in a document often holds no term): skip the declaration scan.
     if (hits.length === 0 && !bare) return [];
     let h = 0;
-    const decls = topLevelDeclarations(text).filter((d) => {
+    const all = topLevelDeclarations(text);
+    const decls = all.filter((d) => {
       if (within && (d.start < within.start || d.end > within.end)) return false;
       while (h < hits.length && hits[h] < d.start) h++;
       if (h < hits.length && hits[h] < d.end) return true;
       return bare && ctx.rules.mayMatchBare(text.slice(d.start, d.end));
     });
     if (decls.length === 0) return [];
-    let cache: Map<string, Candidate[]> | undefined;
+    let cache: Map<string, Analysed> | undefined;
     if (options.cacheDeclarations) {
       cache = caches.get(ctx.rules);
       if (!cache) caches.set(ctx.rules, (cache = new Map()));
     }
     const out: Candidate[] = [];
-    const todo: { chunk: Chunk; key?: string }[] = [];
-    for (const d of decls) {
-      const key = cache && d.end - d.start <= MAX_CACHED_DECLARATION ? textKey(text, d.start, d.end) : undefined;
-      const hit = key ? cache?.get(key) : undefined;
-      if (hit) for (const c of hit) out.push({ ...c, start: c.start + d.start, end: c.end + d.start });
-      else todo.push({ chunk: d, key });
-    }
-    if (todo.length === 0) return sameFieldVerdicts(out, text);
-    // Each declaration is parsed on its own (one included range, file offsets kept): a broken
-    // declaration cannot swallow the next, so results never depend on which others were parsed,
-    // and a fix elsewhere cannot change what is found here (fixes converge).
-    const lines = new LineIndex(text);
-    const file = new GoFile(text, ctx);
-    for (const { chunk, key } of todo) {
-      if (minified(text, chunk)) {
-        // Not Go as people write it (a minified bundle named .go): tree-sitter's error recovery
-        // took seconds on 2 MB of one line; its words are read by the tolerant scanner instead.
-        out.push(...scanWords(text.slice(chunk.start, chunk.end), ctx, { context: 'code', offset: chunk.start }));
-        continue;
-      }
-      const range: Range = { startIndex: chunk.start, endIndex: chunk.end, startPosition: toPoint(lines.positionAt(chunk.start)), endPosition: toPoint(lines.positionAt(chunk.end)) };
-      const tree = parser.parse(text, null, { includedRanges: [range] });
-      if (!tree) continue;
-      try {
-        resetAncestry();
-        const found = file.analyzeChunk(tree.rootNode, chunk);
-        out.push(...found);
-        if (cache && key) {
-          if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
-          cache.set(key, found.map((c) => ({ ...c, start: c.start - chunk.start, end: c.end - chunk.start })));
+    const facts = new Set<string>();
+    let file: GoFile | undefined;
+    let lines: LineIndex | undefined;
+    const analyse = (list: Chunk[]): void => {
+      for (const chunk of list) {
+        const key = cache && chunk.end - chunk.start <= MAX_CACHED_DECLARATION ? textKey(text, chunk.start, chunk.end) : undefined;
+        const hit = key ? cache?.get(key) : undefined;
+        if (hit) {
+          for (const c of hit.found) out.push({ ...c, start: c.start + chunk.start, end: c.end + chunk.start });
+          for (const f of hit.facts) facts.add(f);
+          continue;
         }
-      } finally {
-        resetAncestry();
-        tree.delete();
+        if (minified(text, chunk)) {
+          // Not Go as people write it (a minified bundle named .go): tree-sitter's error recovery
+          // took seconds on 2 MB of one line; its words are read by the tolerant scanner instead.
+          out.push(...scanWords(text.slice(chunk.start, chunk.end), ctx, { context: 'code', offset: chunk.start }));
+          continue;
+        }
+        // Each declaration is parsed on its own (one included range, file offsets kept): a broken
+        // declaration cannot swallow the next, so results never depend on which others were parsed,
+        // and a fix elsewhere cannot change what is found here (fixes converge).
+        lines ??= new LineIndex(text);
+        file ??= new GoFile(text, ctx);
+        const range: Range = { startIndex: chunk.start, endIndex: chunk.end, startPosition: toPoint(lines.positionAt(chunk.start)), endPosition: toPoint(lines.positionAt(chunk.end)) };
+        const tree = parser.parse(text, null, { includedRanges: [range] });
+        if (!tree) continue;
+        try {
+          resetAncestry();
+          const found = file.analyzeChunk(tree.rootNode, chunk);
+          out.push(...found.found);
+          for (const f of found.facts) facts.add(f);
+          if (cache && key) {
+            if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
+            cache.set(key, { found: found.found.map((c) => ({ ...c, start: c.start - chunk.start, end: c.end - chunk.start })), facts: found.facts });
+          }
+        } finally {
+          resetAncestry();
+          tree.delete();
+        }
       }
+    };
+    analyse(decls);
+    // Names the file states facts about (a Hub's `runs`, startRunForPrompt's parameter) are found
+    // in declarations that hold no term too (`&Hub{runs: …}`): those are read as well.
+    if (!within && facts.size > 0) {
+      const names = [...facts].map(factName).filter((n): n is string => !!n);
+      const more = names.length ? new RegExp(`(?<![\\w])(?:${[...new Set(names)].map(escapeRegExp).join('|')})(?![\\w])`) : null;
+      const chosen = new Set(decls.map((d) => d.start));
+      if (more) analyse(all.filter((d) => !chosen.has(d.start) && more.test(text.slice(d.start, d.end))));
     }
-    return sameFieldVerdicts(out, text);
+    return resolved(sameFieldVerdicts(out, text), facts, ctx);
   };
+}
+
+/** One declaration's candidates, and the facts it states about names for the others. */
+interface Analysed {
+  found: Candidate[];
+  facts: ReadonlySet<string>;
+}
+
+/** How a finding says it holds because of another declaration (the editor's re-check looks for it). */
+export const ACROSS_DECLARATIONS = 'as this file uses it elsewhere';
+
+/**
+ * Keeps a candidate that requires a fact only where the file states it (`h.runs[c.runID]` in one
+ * method makes the Hub's `runs` field a map of sessions in all of them). A re-check of one
+ * declaration cannot see the others: where facts are at stake, it asks for the whole file.
+ */
+function resolved(out: Candidate[], facts: ReadonlySet<string>, ctx: AnalyzerContext): Candidate[] {
+  const pending = out.some((c) => c.requires);
+  if (ctx.within && (pending || facts.size > 0)) ctx.acrossDeclarations?.();
+  if (!pending) return out;
+  const kept: Candidate[] = [];
+  for (const c of out) {
+    if (!c.requires) kept.push(c);
+    else if (c.requires.some((r) => stated(facts, r))) kept.push({ ...c, requires: undefined, because: `${c.because}, ${ACROSS_DECLARATIONS}` });
+  }
+  return kept;
 }
 
 /** How a field's finding says its struct already has the new name (the editor's re-check looks for it). */
@@ -168,6 +210,18 @@ function known(d: Domain): d is string {
   return typeof d === 'string';
 }
 
+/** The key of a keyed element in a composite literal (`Hub{runs: …}`). */
+function isLiteralKey(node: Node): boolean {
+  const parent = node.parent;
+  return parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id;
+}
+
+/** Do the words hold this sequence (`run`, `id`) in a row, the last maybe plural? */
+function hasSequence(words: string[], seq: string[]): boolean {
+  const want = seq.map((w) => w.toLowerCase());
+  return words.some((_, i) => want.every((w, k) => words[i + k] === w || (k === want.length - 1 && words[i + k] === `${w}s`)));
+}
+
 class GoFile {
   private readonly out: Candidate[] = [];
   private readonly seen = new Set<number>();
@@ -195,9 +249,10 @@ class GoFile {
   }
 
   /** The candidates of one top-level declaration. */
-  analyzeChunk(root: Node, chunk: Chunk): Candidate[] {
+  analyzeChunk(root: Node, chunk: Chunk): Analysed {
     // Each chunk is its own tree; node ids (addresses) may repeat across trees, so no cache may cross.
     this.domains = this.newDomains();
+    this.facts = new Set();
     const first = this.out.length;
     const slice = this.text.slice(chunk.start, chunk.end);
     const hint = this.ctx.rules.hint;
@@ -214,8 +269,31 @@ class GoFile {
       else if (STRING_TYPES.has(owner.type)) this.string(owner);
       else if (owner.type === 'comment') this.comment(owner);
     }
-    return this.out.slice(first);
+    // A local's facts are all in its own declaration: settled here (offsets are not cached).
+    const found: Candidate[] = [];
+    for (const c of this.out.slice(first)) {
+      const local = c.requires?.filter((r) => r.startsWith('var@'));
+      if (!local?.length) found.push(c);
+      else if (local.some((r) => stated(this.facts, r))) found.push({ ...c, requires: undefined });
+      else if (local.length < (c.requires?.length ?? 0)) found.push({ ...c, requires: c.requires?.filter((r) => !r.startsWith('var@')) });
+    }
+    // A doc comment's mention of a name goes with the name (see bareNamesDocumented).
+    const at = new Map(found.map((c) => [c.start, c]));
+    for (let i = found.length - 1; i >= 0; i--) {
+      const same = found[i].requires?.find((r) => r.startsWith('same@'));
+      if (!same) continue;
+      const name = at.get(Number(same.slice(5)));
+      if (name?.denotesSession && !name.requires?.some((r) => r.startsWith('same@'))) found[i] = { ...found[i], requires: name.requires, because: name.because };
+      else found.splice(i, 1);
+    }
+    this.out.length = first;
+    this.out.push(...found);
+    const facts = new Set([...this.facts].filter((f) => !f.startsWith('var@')));
+    return { found, facts };
   }
+
+  /** Facts the current declaration states about names (see go/collections.ts). */
+  private facts = new Set<string>();
 
   /** The identifier, string literal or comment a position lies in. */
   private ownerOf(node: Node): Node | null {
@@ -249,10 +327,11 @@ class GoFile {
         this.push(node, 'function', { verb: true });
         return;
       }
-      if (node.type === 'identifier' && this.denotesSession(node)) this.push(node, 'identifier', { denotesSession: true });
+      const holds = this.bareHolds(node, isLiteralKey(node));
+      if (holds) this.push(node, node.type === 'identifier' && !isLiteralKey(node) ? 'identifier' : 'field', { denotesSession: true, ...holds });
       return;
     }
-    const isKey = parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id;
+    const isKey = isLiteralKey(node);
     const context: ContextKind = fnName ? 'function' : node.type === 'type_identifier' ? 'type' : node.type === 'field_identifier' || isKey ? 'field' : 'identifier';
     const extra: Partial<Candidate> = { domain: this.identifierDomain(node) };
     // JobRun.RunID, WorkflowRun{RunID: …}: a run entity's own id is not the session's alias.
@@ -428,6 +507,72 @@ class GoFile {
       child = a;
     }
     return undefined;
+  }
+
+  /**
+   * Whether a bare-word name (`run`, `runs`, `enabledRuns`, `runLog`) holds the session: `{}` when
+   * its declaration says so; with `requires`, when facts stated by other uses say so (see
+   * go/collections.ts); null when nothing does.
+   */
+  private bareHolds(node: Node, isKey: boolean): Pick<Candidate, 'because' | 'requires'> | null {
+    if (node.type !== 'identifier' && node.type !== 'field_identifier') return null;
+    const local = node.type === 'identifier' && !isKey;
+    const decl = local ? this.domains.lookup(node, true) : undefined;
+    if (decl && known(decl.domain)) return null;
+    if (local && this.denotesSession(node)) {
+      const arg = argumentOf(node);
+      if (arg) this.facts.add(`arg:${arg.fn}#${arg.index}:passed`);
+      return {};
+    }
+    // In a planning scope (PlanningRuns(), a planning type's field) a collection of runs is planning's.
+    if (known(this.identifierDomain(node))) return null;
+    const requires: string[] = [];
+    let because = 'it is keyed by, or filled with, session ids';
+    const scope = this.collectionScope(node, isKey, decl);
+    if (scope) {
+      const holding = holdingAt(collectionExpression(node), (v) => this.isSessionId(v));
+      if (holding) this.facts.add(`${scope}:${holding}`);
+      requires.push(`${scope}:*`);
+    }
+    if (decl?.ranges) {
+      const subject = this.collectionScope(decl.ranges.subject, false, undefined);
+      if (subject) requires.push(`${subject}:${decl.ranges.index === 0 ? 'keyed' : 'holds'}`);
+      because = 'it ranges over a collection of sessions';
+    }
+    if (decl?.param) {
+      requires.push(`arg:${decl.param.fn}#${decl.param.index}:passed`);
+      because = "its callers pass it the session's value";
+    }
+    return requires.length > 0 ? { requires, because } : null;
+  }
+
+  /**
+   * The fact scope of a collection: `field:Hub.runs` for a field (through a selector, its
+   * declaration or a literal's key; `?` for an owner out of sight), `var@offset` for a local.
+   */
+  private collectionScope(node: Node, isKey: boolean, decl: Declaration | undefined): string | undefined {
+    let name = node;
+    if (node.type === 'selector_expression') {
+      const f = field(node, 'field');
+      if (!f) return undefined;
+      name = f;
+    } else if (node.type === 'identifier' && !isKey) {
+      const d = decl ?? this.domains.lookup(node, true);
+      // Declared out of sight (a package-level variable): known by its name, as a field is.
+      return d ? `var@${d.from}` : `field:?.${node.text}`;
+    } else if (node.type !== 'field_identifier' && !isKey) return undefined;
+    return `field:${this.ownerType(name, isKey) ?? '?'}.${name.text}`;
+  }
+
+  /** Does this value show a session id, under either name (`c.runID`, `conv.SessionID`), outside any domain? */
+  private isSessionId(v: Node): boolean {
+    // The value itself, not a value built with it (kv{runID, at}).
+    if (v.type !== 'identifier' && v.type !== 'selector_expression') return false;
+    const words = lowerWords(v.text);
+    if (!this.ctx.rules.rules.some((r) => hasSequence(words, r.spec.legacy) || hasSequence(words, r.spec.preferred))) return false;
+    if (!this.ctx.namesSession(v.text)) return false;
+    const last = v.type === 'selector_expression' ? field(v, 'field') : v;
+    return !!last && !known(this.identifierDomain(last));
   }
 
   /** A bare `run`/`runLog` variable holds the session when its declaration says so. */
@@ -636,7 +781,7 @@ class GoFile {
     // "// LookupByRunID resolves … (legacy name)": a doc comment's mention of the declared name is
     // that name, renamed with it, whatever else the comment says; but a `Deprecated:` paragraph
     // is about the old name itself (Go's convention for marking it), a migration reference.
-    const declared = cands.some((c) => c.migration) && !/^\/\/\s*Deprecated:/.test(body) ? this.attachedNames(node) : [];
+    const declared = cands.some((c) => c.migration) && !/^\/\/\s*Deprecated:/.test(body) ? this.attachedNames(node).map((n) => n.text) : [];
     for (const c of cands) {
       const token = this.text.slice(c.start, c.end);
       if (c.migration && declared.includes(token)) c.migration = undefined;
@@ -644,6 +789,26 @@ class GoFile {
       if (c.domain && c.domain === this.packageDomain && this.ctx.hasEvidence(token)) c.domain = undefined;
     }
     this.out.push(...cands);
+    this.bareNamesDocumented(node, cands);
+  }
+
+  /**
+   * "// enabledRuns is the set of …": a doc comment's mention of a declared bare-word name is that
+   * name, and holds the session where the name does (settled once the declaration is read).
+   */
+  private bareNamesDocumented(node: Node, cands: Candidate[]): void {
+    for (const name of this.attachedNames(node)) {
+      if (this.ctx.match(name.text)?.kind !== 'bare') continue;
+      const re = new RegExp(`(?<![\\w.])${escapeRegExp(name.text)}(?![\\w])`, 'g');
+      for (const m of node.text.matchAll(re)) {
+        const start = node.startIndex + m.index;
+        const scanned = cands.find((c) => c.start === start);
+        if (scanned?.denotesSession) continue;
+        const mention: Candidate = { start, end: start + name.text.length, context: 'comment', denotesSession: true, requires: [`same@${name.startIndex}`] };
+        if (scanned) Object.assign(scanned, mention);
+        else this.out.push(mention);
+      }
+    }
   }
 
   /**
@@ -677,22 +842,25 @@ class GoFile {
   }
 
   /** The names declared by the declaration a doc comment sits on. */
-  private attachedNames(node: Node): string[] {
+  private attachedNames(node: Node): Node[] {
     const next = this.documented(node);
+    const names = (n: Node, types: string[]): Node[] => named(n).filter((x) => types.includes(x.type));
     switch (next?.type) {
       case 'function_declaration':
-      case 'method_declaration':
-        return [field(next, 'name')?.text ?? ''];
+      case 'method_declaration': {
+        const name = field(next, 'name');
+        return name ? [name] : [];
+      }
       case 'field_declaration':
-        return named(next).filter((n) => n.type === 'field_identifier').map((n) => n.text);
+        return names(next, ['field_identifier']);
       case 'type_declaration':
       case 'var_declaration':
       case 'const_declaration':
-        return named(next).flatMap((spec) => [field(spec, 'name')?.text ?? '', ...named(spec).filter((n) => n.type === 'identifier').map((n) => n.text)]);
+        return named(next).flatMap((spec) => names(spec, ['identifier', 'type_identifier']));
       case 'type_spec':
       case 'var_spec':
       case 'const_spec':
-        return named(next).filter((n) => n.type === 'identifier' || n.type === 'type_identifier').map((n) => n.text);
+        return names(next, ['identifier', 'type_identifier']);
       default:
         return [];
     }

@@ -81,6 +81,17 @@ function sequencePattern(words: string[]): string {
   return words.map(escapeRegExp).join('[-_ ]?');
 }
 
+/**
+ * The bare word as a word of a name, in any convention, plural too: run, runs, runLog, RunState,
+ * enabledRuns, getRun, job_run, RUN; never inside another word (runner, rerun, trun).
+ */
+function barePattern(word: string): string {
+  const lower = escapeRegExp(word);
+  const title = escapeRegExp(word[0].toUpperCase() + word.slice(1));
+  const upper = escapeRegExp(word.toUpperCase());
+  return `(?<![A-Za-z])(?:${lower}|${title})s?(?![a-z])|(?<=[a-z0-9])${title}s?(?![a-z])|(?<![A-Za-z])${upper}S?(?![A-Z])`;
+}
+
 export function compileRules(file: RulesFile): Ruleset {
   const rules: CompiledRule[] = file.rules.map((spec) => ({
     spec,
@@ -94,12 +105,14 @@ export function compileRules(file: RulesFile): Ruleset {
   }));
   const termAlts: string[] = [];
   const bareAlts: string[] = [];
+  const bareWords: string[] = [];
   const evidence = new Set<string>();
   const markers = new Map<string, string>();
   const migration: string[] = [];
   const packages: string[] = [];
   for (const r of rules) {
     for (const s of r.seqs) (s.kind === 'bare' ? bareAlts : termAlts).push(sequencePattern(s.from));
+    if (r.spec.bareWord) bareWords.push(r.spec.bareWord.legacy.toLowerCase());
     for (const w of r.spec.bareWord?.evidence ?? []) evidence.add(w.toLowerCase());
     for (const d of r.domains) for (const m of d.markers) markers.set(m.toLowerCase(), d.id);
     // "instead of", "replaced by": a marker that ends in a preposition is about its object, so it
@@ -115,7 +128,7 @@ export function compileRules(file: RulesFile): Ruleset {
   }
   const termRe = termAlts.length ? new RegExp(termAlts.join('|'), 'i') : null;
   const termReGlobal = termAlts.length ? new RegExp(termAlts.join('|'), 'gi') : null;
-  const bareRe = bareAlts.length ? new RegExp(`(?:^|[^a-z])(?:${bareAlts.join('|')})(?![a-z])`, 'i') : null;
+  const bareRe = bareAlts.length ? new RegExp(bareWords.map(barePattern).join('|')) : null;
   // "by run" / "run by" in a name (lastSeqByRun, runByConv): the bare word keyed like the session.
   const keyedRe = bareAlts.length
     ? new RegExp(`(?:by|for|per)[-_ ]?(?:${bareAlts.join('|')})s?(?![a-z])|(?:${bareAlts.join('|')})s?[-_ ]?(?:by[-_ ]?[a-z]|(?:${[...NOUN_AFTER].join('|')}))`, 'i')

@@ -9,7 +9,7 @@ import { ancestors, field, fields, isBuiltinType, named, typeName } from './synt
 
 export type Domain = string | null | undefined;
 
-interface Declaration {
+export interface Declaration {
   name: string;
   /** Visible from here to the end of its scope. */
   from: number;
@@ -23,6 +23,10 @@ interface Declaration {
   usedAs?: Domain | false;
   /** `x = …` gives an existing variable a new value; it does not declare one. */
   reassigns?: boolean;
+  /** A parameter: the function's name and the parameter's position (callers pass its value). */
+  param?: { fn: string; index: number };
+  /** A range variable: what is ranged over, and whether this is its key (0) or its value (1). */
+  ranges?: { subject: Node; index: number };
 }
 
 const DECLARING = ['parameter_declaration', 'variadic_parameter_declaration', 'var_spec', 'short_var_declaration', 'assignment_statement', 'range_clause'];
@@ -297,10 +301,16 @@ export class GoDomains {
         case 'parameter_declaration':
         case 'variadic_parameter_declaration': {
           const type = field(n, 'type');
-          const owner = n.parent?.parent ?? n;
-          for (const id of fields(n, 'name')) {
-            out.push({ name: id.text, from: owner.startIndex, scopeEnd: owner.endIndex, domain: this.domainOf(id.text) ?? this.typeDomain(type), source: type });
-          }
+          const list = n.parent;
+          const owner = list?.parent ?? n;
+          // Callers pass a parameter its value: its position among the list's names (a, b string).
+          const fn = list && field(owner, 'parameters')?.id === list.id ? field(owner, 'name')?.text : undefined;
+          let index = 0;
+          if (fn && list) for (const p of named(list)) if (p.id === n.id) break; else index += Math.max(1, fields(p, 'name').length);
+          fields(n, 'name').forEach((id, i) => {
+            const param = fn && n.type === 'parameter_declaration' ? { fn, index: index + i } : undefined;
+            out.push({ name: id.text, from: owner.startIndex, scopeEnd: owner.endIndex, domain: this.domainOf(id.text) ?? this.typeDomain(type), source: type, param });
+          });
           break;
         }
         case 'var_spec': {
@@ -333,9 +343,10 @@ export class GoDomains {
           const left = field(n, 'left');
           const right = field(n, 'right');
           const domain = this.exprDomain(right);
-          for (const id of left ? named(left) : []) {
-            if (id.type === 'identifier') out.push({ name: id.text, from: id.startIndex, scopeEnd: n.parent?.endIndex ?? n.endIndex, domain: this.domainOf(id.text) ?? domain, source: right });
-          }
+          (left ? named(left) : []).forEach((id, index) => {
+            const ranges = right ? { subject: right, index } : undefined;
+            if (id.type === 'identifier') out.push({ name: id.text, from: id.startIndex, scopeEnd: n.parent?.endIndex ?? n.endIndex, domain: this.domainOf(id.text) ?? domain, source: right, ranges });
+          });
           break;
         }
         default:
