@@ -217,8 +217,14 @@ async function scanResponsiveness() {
 
 if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: npm run build');
 console.log(`termshift bench:lsp — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}${quick ? ' (quick)' : ''}\n`);
-await changeLatency();
-console.log('');
-await startup();
-console.log('');
-if (!process.argv.includes('--no-scan')) await scanResponsiveness();
+// --only=change|startup|scan measures one part (to iterate on it); --no-scan skips the scan.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const parts = [
+  ['change', changeLatency],
+  ['startup', startup],
+  ['scan', scanResponsiveness],
+].filter(([name]) => (only ? name === only : name !== 'scan' || !process.argv.includes('--no-scan')));
+for (const [i, [, part]] of parts.entries()) {
+  if (i > 0) console.log('');
+  await part();
+}

@@ -16,7 +16,7 @@ import { topLevelStatements, type Statement } from './typescript/chunks';
 import { declarationOf, declarationSignal, scopeSignal, signalOf } from './typescript/scopes';
 import { containerOf, scanContainer } from './typescript/strings';
 import { field, IDENTIFIERS, isFunctionName, same } from './typescript/syntax';
-import { bindingOf, shifted, unifyBindings, type Noted } from './typescript/bindings';
+import { bindingOf, shifted, statePairOf, unifyBindings, type Noted } from './typescript/bindings';
 import { escapeRegExp } from '../regex';
 
 /**
@@ -129,6 +129,7 @@ function finish(cands: Noted[]): Candidate[] {
     delete c.binding;
     delete c.name;
     delete c.strong;
+    delete c.pair;
   }
   return cands;
 }
@@ -245,6 +246,8 @@ function identifierCandidate(ctx: AnalyzerContext, node: Node, text: string): Ca
   if (verb) c.verb = true;
   const binding = bindingOf(node);
   if (binding) Object.assign(c, { binding, name }, binding.kind === 'declares' && declarationSignal(ctx, node) ? { strong: true } : {});
+  const pair = binding?.kind === 'declares' ? statePairOf(node) : undefined;
+  if (pair !== undefined) c.pair = pair;
   const own = ctx.domainOf(name);
   if (own) return { ...c, domain: own };
   Object.assign(c, judge(ctx, node));

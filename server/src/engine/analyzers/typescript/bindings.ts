@@ -72,15 +72,29 @@ export function bindingOf(node: Node): Binding | null {
   return scopes && { kind: 'refers', scopes };
 }
 
-/** `strong`: a declaration whose own syntax (type, initialiser) decided its verdict. */
-export type Noted = Candidate & { binding?: Binding; name?: string; strong?: boolean };
+/**
+ * `strong`: a declaration whose own syntax (type, initialiser) decided its verdict. `pair`: the
+ * start of the React state pair a declaration belongs to (`const [runId, setRunId] = useState()`):
+ * the value and its setter are one thing, so they get one verdict.
+ */
+export type Noted = Candidate & { binding?: Binding; name?: string; strong?: boolean; pair?: number };
+
+/** The state pair a declared name belongs to: `[value, setValue] = useState(…)` (or useReducer). */
+export function statePairOf(node: Node): number | undefined {
+  const pattern = node.parent;
+  const declarator = pattern?.parent;
+  if (pattern?.type !== 'array_pattern' || declarator?.type !== 'variable_declarator' || !same(field(declarator, 'name'), pattern)) return undefined;
+  const value = field(declarator, 'value');
+  const callee = value?.type === 'call_expression' ? field(value, 'function') : null;
+  return callee && /(?:^|\.)use(?:State|Reducer)$/.test(callee.text) ? pattern.startIndex : undefined;
+}
 
 /** The candidate with its offsets, its binding's scopes included, moved by `delta` (statement cache). */
 export function shifted(c: Noted, delta: number): Noted {
   const move = (x: number): number => (x === MODULE ? x : x + delta);
   const b = c.binding;
   const binding: Binding | undefined = !b ? undefined : b.kind === 'declares' ? { kind: 'declares', scope: move(b.scope) } : { kind: 'refers', scopes: b.scopes.map(move) };
-  return { ...c, start: c.start + delta, end: c.end + delta, ...(binding ? { binding } : {}) };
+  return { ...c, start: c.start + delta, end: c.end + delta, ...(binding ? { binding } : {}), ...(c.pair !== undefined ? { pair: c.pair + delta } : {}) };
 }
 
 /**
@@ -113,14 +127,29 @@ export function unifyBindings(cands: Noted[]): void {
       break;
     }
   }
-  for (const [decl, uses] of refs) {
+  // A state pair's two bindings vote together (the value's declaration first: it wins a tie).
+  const groups = new Map<string, { members: Noted[]; refs: Noted[] }>();
+  for (const [decl] of decls.values()) {
+    const uses = refs.get(decl);
+    if (!uses && decl.pair === undefined) continue;
+    const key = decl.pair !== undefined ? `pair:${decl.pair}` : `decl:${decl.start}`;
+    const group = groups.get(key) ?? { members: [], refs: [] };
+    groups.set(key, group);
+    group.members.push(decl);
+    group.refs.push(...(uses ?? []));
+  }
+  for (const { members, refs: refsOf } of groups.values()) {
+    members.sort((a, b) => a.start - b.start);
+    const decl = members.find((c) => c.strong) ?? members[0];
+    const uses = [...members.filter((c) => c !== decl), ...refsOf];
     const all = [decl, ...uses];
     let verdict: Noted = decl;
     if (decl.binding?.kind === 'declares' && decl.binding.scope !== MODULE && !decl.strong) {
+      // A pair's declarations are one statement: one vote.
       const counts = new Map<string, number>();
-      for (const x of all) counts.set(x.domain ?? '', (counts.get(x.domain ?? '') ?? 0) + 1);
+      for (const x of [decl, ...refsOf]) counts.set(x.domain ?? '', (counts.get(x.domain ?? '') ?? 0) + 1);
       const count = (c: Noted): number => counts.get(c.domain ?? '') ?? 0;
-      for (const c of uses) if (count(c) > count(verdict)) verdict = c;
+      for (const c of refsOf) if (count(c) > count(verdict)) verdict = c;
     }
     for (const c of all) {
       if (c === verdict) continue;
