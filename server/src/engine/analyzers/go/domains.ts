@@ -223,6 +223,13 @@ export class GoDomains {
         const target = left ? named(left)[named(p).findIndex((n) => n.id === id.id)] : undefined;
         if (target?.type === 'selector_expression' && namesSession(field(target, 'field')?.text ?? '')) return true;
       }
+      // fn(run, c) where fn is a func(runID string, c *Conversation): the parameter says what goes there.
+      if (p?.type === 'argument_list' && p.parent?.type === 'call_expression') {
+        const callee = field(p.parent, 'function');
+        const type = callee?.type === 'identifier' ? this.lookup(callee)?.source : null;
+        const param = type?.type === 'function_type' ? parameterName(type, named(p).findIndex((n) => n.id === id.id)) : undefined;
+        if (param && namesSession(param)) return true;
+      }
     }
     return false;
   }
@@ -354,4 +361,17 @@ export class GoDomains {
       }
     }
   }
+}
+
+/** The name of a function type's parameter at a position (`func(runID string, c *Conversation)`, 0 → runID). */
+function parameterName(type: Node, index: number): string | undefined {
+  const list = field(type, 'parameters');
+  let at = 0;
+  for (const p of list ? named(list) : []) {
+    const names = fields(p, 'name');
+    if (names.length === 0) at++;
+    for (const n of names) if (at++ === index) return n.text;
+    if (at > index) return undefined;
+  }
+  return undefined;
 }
