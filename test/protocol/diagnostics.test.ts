@@ -63,6 +63,27 @@ describe('diagnostics (push)', () => {
     assert.deepEqual(versions, [v]);
   });
 
+  it('publishes nothing for a change that moves no finding, and the next that moves one', async () => {
+    const uri = uriOf(root, 'quiet.go');
+    let from = s.rpc.mark;
+    s.open(uri, GO_CONVERSATION, 'go');
+    const first = await s.published(uri, { from });
+    // A letter typed into a line with no finding: the diagnostics the client has are still right.
+    from = s.rpc.mark;
+    s.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '// x\n' }]);
+    const typed = s.change(uri, [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } }, newText: 'y' }]);
+    const moved = await s.published(uri, { from, match: (x) => x.version === typed - 1 });
+    assert.equal(moved.diagnostics.length, first.diagnostics.length);
+    // Hover answers once the change is checked: by then a publish would have been sent.
+    await s.rpc.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const versions = (): number[] => s.rpc.received.slice(from).filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === uri).map((m) => (m.params as { version: number }).version);
+    assert.deepEqual(versions(), [typed - 1]);
+    // Removing the line again moves every finding back up: published.
+    const back = s.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, newText: '' }]);
+    const again = await s.published(uri, { from, match: (x) => x.version === back });
+    assert.deepEqual(again.diagnostics.map((d) => d.range), first.diagnostics.map((d) => d.range));
+  });
+
   it('handles CRLF and a BOM', async () => {
     const uri = uriOf(root, 'crlf.go');
     const from = s.rpc.mark;

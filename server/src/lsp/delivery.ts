@@ -46,6 +46,8 @@ export class Delivery {
   private readonly checkedIn = new Map<string, number>();
   /** The check running for each open document, for its version and epoch. */
   private readonly inflight = new Map<string, { key: string; promise: Promise<Entry | undefined> }>();
+  /** The result each document's pushed diagnostics came from (push mode). */
+  private readonly published = new Map<string, string>();
   /** Set once the client is initialized and says it supports workspace/diagnostic/refresh. */
   canRefresh = false;
 
@@ -140,9 +142,16 @@ export class Delivery {
     return !!entry?.open && entry.version === doc.version && this.checkedIn.get(uri) === this.epoch && !this.pending.has(uri);
   }
 
+  /**
+   * Pushes a document's diagnostics, unless the client already has exactly these: a change that
+   * moved no finding (a keystroke in a comment) keeps the stored result, and sending the same
+   * diagnostics again would only make the client redraw them (a large file's are hundreds of KiB).
+   */
   private publish(uri: string): void {
     const e = this.store.get(uri);
     if (!e) return;
+    if (this.published.get(uri) === e.resultId) return;
+    this.published.set(uri, e.resultId);
     const diagnostics = toDiagnostics(e.findings, e.since, e.settings, e.engine.rules);
     void this.connection.sendDiagnostics({ uri, version: e.version ?? undefined, diagnostics });
   }
