@@ -572,6 +572,8 @@ class GoFile {
     if (!this.ctx.rules.rules.some((r) => hasSequence(words, r.spec.legacy) || hasSequence(words, r.spec.preferred))) return false;
     if (!this.ctx.namesSession(v.text)) return false;
     const last = v.type === 'selector_expression' ? field(v, 'field') : v;
+    // run.RunID of a *JobRun is the job run's own id.
+    if (last && last !== v && this.isRunEntity(this.ownerType(last, false))) return false;
     return !!last && !known(this.identifierDomain(last));
   }
 
