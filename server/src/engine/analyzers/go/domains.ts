@@ -5,7 +5,7 @@
  * wins over an enclosing planning scope; `undefined` means "cannot tell".
  */
 import type { Node } from 'web-tree-sitter';
-import { ancestors, field, fields, isBuiltinType, named, typeName } from './syntax';
+import { ancestors, elementType, field, fields, isBuiltinType, named, typeName } from './syntax';
 
 export type Domain = string | null | undefined;
 
@@ -49,8 +49,9 @@ export class GoDomains {
 
   /** Domain named by a type: planning for *events.EventPlanningStart, null for *Conversation. */
   typeDomain(type: Node | null): Domain {
-    // An anonymous struct (var d struct{ RunID string }) names nothing: the scope around it tells.
-    if (type?.type === 'struct_type') return undefined;
+    // An anonymous struct (var d struct{ RunID string }, a test table's []struct{…}) names
+    // nothing: the scope around it tells.
+    if (type && elementType(type).type === 'struct_type') return undefined;
     const name = typeName(type);
     if (!name) return undefined;
     const d = this.domainOf(name);
@@ -153,6 +154,13 @@ export class GoDomains {
         }
         case 'function_declaration':
           return this.domainOf(field(a, 'name')?.text ?? '') ?? this.packageDomain;
+        case 'method_elem':
+        case 'method_spec': {
+          // An interface's GetPlanningRun(ctx, runID string): the method names what it takes.
+          const d = this.domainOf(field(a, 'name')?.text ?? '');
+          if (d) return d;
+          break;
+        }
         case 'type_spec':
         case 'var_spec':
         case 'const_spec': {

@@ -46,19 +46,37 @@ export function* ancestors(node: Node): Generator<Node> {
 /** The name a type expression refers to: *events.EventPlanningStart → events.EventPlanningStart. */
 export function typeName(type: Node | null): string {
   if (!type) return '';
-  switch (type.type) {
-    case 'pointer_type':
-    case 'slice_type':
-    case 'array_type':
-    case 'parenthesized_type':
-      return typeName(type.namedChildren[type.namedChildren.length - 1] ?? null);
-    case 'map_type':
-      return typeName(field(type, 'value'));
-    case 'generic_type':
-      return typeName(field(type, 'type'));
-    default:
-      return type.text;
+  const t = elementType(type);
+  // A broken wrapper (`*` with nothing after it) names nothing.
+  return WRAPPERS.has(t.type) ? '' : t.text;
+}
+
+const WRAPPERS = new Set(['pointer_type', 'slice_type', 'array_type', 'parenthesized_type', 'map_type', 'generic_type']);
+
+/** The type a pointer, slice, array or map holds, down to a named (or anonymous struct) type. */
+export function elementType(type: Node): Node {
+  for (let t = type, depth = 0; depth < 32; depth++) {
+    let inner: Node | null;
+    switch (t.type) {
+      case 'pointer_type':
+      case 'slice_type':
+      case 'array_type':
+      case 'parenthesized_type':
+        inner = t.namedChildren[t.namedChildren.length - 1] ?? null;
+        break;
+      case 'map_type':
+        inner = field(t, 'value');
+        break;
+      case 'generic_type':
+        inner = field(t, 'type');
+        break;
+      default:
+        return t;
+    }
+    if (!inner) return t;
+    t = inner;
   }
+  return type;
 }
 
 const BUILTIN = new Set(['string', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'byte', 'rune', 'bool', 'float32', 'float64', 'complex64', 'complex128', 'error', 'any', 'interface{}', 'struct{}']);
