@@ -16,6 +16,7 @@ import { loadGrammars, type Grammars } from './parsers';
 import { LineIndex } from './positions';
 import type { CompiledRule, Ruleset } from './rules/compile';
 import { builtinRuleset } from './rules/load';
+import { advisedEntries } from './advisedEntries';
 import { scanWords } from './scan';
 import type { Candidate, Finding, TextEdit } from './types';
 import { lowerWords } from './words';
@@ -37,6 +38,10 @@ export interface CheckOptions {
 const analyzeText: Analyzer = (text, ctx) => {
   const found = scanWords(text, ctx, { context: 'code' });
   if (found.length && text.includes('{')) applyObjectDomains(discriminatedObjects(text, (s) => ctx.domainOf(s)), found);
+  if (found.length && /^\s*-\s/m.test(text)) {
+    const entries = advisedEntries(text, ctx, (s) => ctx.rules.rules.some((r) => preferredPattern(r).test(s)));
+    for (const c of found) if (entries.some(([s, e]) => c.start >= s && c.end <= e)) c.migration = true;
+  }
   return found;
 };
 

@@ -74,8 +74,11 @@ function sequencesOf(spec: RuleSpec): WordSequence[] {
   return orderSequences(seqs);
 }
 
-/** A regex alternative that finds a word sequence however it is cased or separated. */
-const RELATIONAL = new Set(['of', 'by', 'to', 'with', 'for']);
+/**
+ * Markers about the name that follows them: prepositions ("instead of run_id") and "old" ("the old
+ * `chatd.runId` key"), which count only when that name is a name of the term.
+ */
+const RELATIONAL = new Set(['of', 'by', 'to', 'with', 'for', 'old']);
 
 function sequencePattern(words: string[]): string {
   return words.map(escapeRegExp).join('[-_ ]?');
@@ -122,7 +125,7 @@ export function compileRules(file: RulesFile): Ruleset {
     for (const m of r.spec.migrationMarkers ?? []) {
       const words = m.split(/\s+/);
       const phrase = words.map(escapeRegExp).join('\\s+');
-      migration.push(RELATIONAL.has(words[words.length - 1]) ? `${phrase}[\\s\`'"*_(]+(?:[A-Za-z]+\\s+){0,2}[\`'"*_(]*(?:${names.join('|')})` : phrase);
+      migration.push(RELATIONAL.has(words[words.length - 1]) ? `${phrase}[\\s\`'"*_(]+(?:[A-Za-z]+(?:\\s+|\\.))?(?:[A-Za-z]+\\s+)?[\`'"*_(]*(?:${names.join('|')})` : phrase);
     }
     packages.push(...(r.spec.packages ?? []));
   }

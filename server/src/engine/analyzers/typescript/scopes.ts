@@ -144,6 +144,7 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
       return (type && !same(type, c) ? signalOf(ctx, type.text) : null) ?? signalOf(ctx, name?.text ?? '');
     }
     case 'object':
+    case 'object_type':
       return discriminator(ctx, p);
     case 'assignment_expression':
     case 'augmented_assignment_expression': {
@@ -187,15 +188,25 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
   }
 }
 
-/** `{ type: 'planning.start', … }`: an object whose discriminator names a domain is in it. */
+/**
+ * `{ type: 'planning.start', … }`: an object whose discriminator names a domain is in it; so is a
+ * union's member type (`| { type: 'planning.start'; run_id: string }`).
+ */
 function discriminator(ctx: AnalyzerContext, object: Node): Signal | null {
-  for (const pair of named(object)) {
-    if (pair.type !== 'pair') continue;
-    const key = field(pair, 'key')?.text.replace(/^['"]|['"]$/g, '');
-    const value = field(pair, 'value');
+  for (const member of named(object)) {
+    if (member.type !== 'pair' && member.type !== 'property_signature') continue;
+    const key = (field(member, member.type === 'pair' ? 'key' : 'name')?.text ?? '').replace(/^['"]|['"]$/g, '');
+    const value = member.type === 'pair' ? field(member, 'value') : literalOf(field(member, 'type'));
     if (key && DISCRIMINATORS.has(key) && value?.type === 'string') return signalOf(ctx, value.text);
   }
   return null;
+}
+
+/** The string literal a type annotation is (`: 'planning.start'`), if it is one. */
+function literalOf(annotation: Node | null): Node | null {
+  const type = annotation?.type === 'type_annotation' ? named(annotation)[0] : annotation;
+  const literal = type?.type === 'literal_type' ? named(type)[0] : null;
+  return literal ?? null;
 }
 
 const DISCRIMINATORS = new Set(['type', 'kind', 'event']);
