@@ -1,6 +1,8 @@
 /**
  * Sections whose heading is migration wording ("### Deprecated", "## Migration", "## Renamed
- * fields" — the Keep a Changelog headings included): what they list is about the migration.
+ * fields" — the Keep a Changelog headings included): what they list is about the migration. So is
+ * a released version's section (`## [0.13.0] - 2025-11-02`, `# v0.15.0`): it records what
+ * happened then, and history is not rewritten; an unreleased or draft one is not history yet.
  * ATX headings only, outside fenced blocks; a section runs to the next heading of its level or above.
  */
 import type { Segment } from './segments';
@@ -8,6 +10,13 @@ import type { Segment } from './segments';
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/gm;
 /** Keep a Changelog's "Removed" is a migration heading too, though "removed" in prose is not. */
 const REMOVED = /^removed$/i;
+/**
+ * A release: a semantic version (or a v-prefixed one), maybe after the product's name and
+ * "Release"/"Version", before a date or "release notes"; never a numbered section ("2.3.1 Storage
+ * layout", "Section 2.3.1").
+ */
+const RELEASE = /^(?!(?:section|chapter|step|part|appendix)\b)(?:[\w-]+\s+)?(?:(?:release|version)(?:\s+notes)?\s*[-—–:]?\s*)?\[?(?:v?\d+\.\d+\.\d+(?:-[\w.]+)?|v\d+\.\d+)\]?(?:\s*(?:[-—–]\s*)?\(?\d{4}-\d{2}-\d{2}\)?)?(?:\s+release(?:\s+notes)?)?$/i;
+const UNRELEASED = /unreleased|draft|upcoming|\bnext\b|-(?:rc|alpha|beta|dev)/i;
 /** A heading is a title, not a sentence: longer ones are judged as text by their units. */
 const MAX_WORDS = 4;
 
@@ -21,7 +30,8 @@ export function migrationSections(doc: string, segs: Segment[], isMigrationText:
     if (inFence(m.index)) continue;
     const title = m[2].replace(/[`*_]/g, '').trim();
     const short = title.split(/\s+/).length <= MAX_WORDS;
-    heads.push({ at: m.index, level: m[1].length, migration: short && (REMOVED.test(title) || isMigrationText(title)) });
+    const history = RELEASE.test(title) && !UNRELEASED.test(title);
+    heads.push({ at: m.index, level: m[1].length, migration: history || (short && (REMOVED.test(title) || isMigrationText(title))) });
   }
   const out: Array<[number, number]> = [];
   heads.forEach((h, i) => {
