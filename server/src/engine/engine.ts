@@ -265,6 +265,7 @@ export class Engine {
       isCandidate: (token) => match(token) !== null,
       match,
       domainOf: (s) => rules.domainOfWords(lowerWords(s)),
+      domainOfName: (s) => rules.domainOfName(lowerWords(s)),
       isMigrationText: (s) => !!rules.migrationPattern?.test(s),
       hasEvidence: (s) => lowerWords(s).some((w) => rules.evidenceWords.has(w)),
       namesSession: (s) => rules.namesPreferred(s),

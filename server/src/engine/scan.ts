@@ -66,6 +66,12 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       if (d) c.domain = d;
       else if (c.domain && ctx.namesSession(q[1])) c.domain = undefined;
     }
+    // github.run_id, GITHUB_RUN_ID: someone else's run, whatever the line says (a domain whose
+    // words count only in the name and its qualifier).
+    const name = `${q?.[1] ?? ''}${token}`;
+    const own = ctx.domainOfName(name);
+    const external = own !== ctx.domainOf(name) ? own : undefined;
+    if (external) c.domain = external;
     // session_id=${RUN_ID}, sessionId: runId: the value given to the new name is the session's.
     const givenToNew = VALUE_OF_NEW.test(text.slice(Math.max(0, start - 40), start));
     if (givenToNew) c.domain = undefined;
@@ -81,6 +87,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       }
       if (unit.migration || unit.values.some(([from, to, says]) => says && start >= from && start < to)) c.migration = true;
       if (!c.domain && unit.domain && !givenToNew) c.domain = unit.domain;
+      if (external) c.domain = external;
     }
     if (!c.migration && namesItsReplacementNext(text, start + token.length, ctx.match(token)?.replacement)) c.migration = true;
     out.push(c);

@@ -783,7 +783,11 @@ class GoFile {
     // "// LookupByRunID resolves … (legacy name)": a doc comment's mention of the declared name is
     // that name, renamed with it, whatever else the comment says; but a `Deprecated:` paragraph
     // is about the old name itself (Go's convention for marking it), a migration reference.
-    const declared = cands.some((c) => c.migration) && !/^\/\/\s*Deprecated:/.test(body) ? this.attachedNames(node).map((n) => n.text) : [];
+    const documents = this.attachedNames(node);
+    // "// LegacyRunID mirrors SessionID for consumers that still read run_id": the doc comment of
+    // a member scheduled for deletion describes the compatibility, and goes with it.
+    if (documents.some((n) => this.ctx.match(n.text)?.kind === 'removal')) for (const c of cands) c.migration = true;
+    const declared = cands.some((c) => c.migration) && !/^\/\/\s*Deprecated:/.test(body) ? documents.map((n) => n.text) : [];
     for (const c of cands) {
       const token = this.text.slice(c.start, c.end);
       if (c.migration && declared.includes(token)) c.migration = undefined;

@@ -34,6 +34,8 @@ export interface Ruleset {
   mayMatchBare(text: string): boolean;
   /** Domain id whose marker word appears among these words. */
   domainOfWords(words: string[]): string | undefined;
+  /** Domain id of a token from its qualifier and its own name only (markers and qualifier words). */
+  domainOfName(words: string[]): string | undefined;
   /** Words that show a value holds the preferred concept (session). */
   evidenceWords: Set<string>;
   /**
@@ -111,6 +113,7 @@ export function compileRules(file: RulesFile): Ruleset {
   const bareWords: string[] = [];
   const evidence = new Set<string>();
   const markers = new Map<string, string>();
+  const qualifiers = new Map<string, string>();
   const migration: string[] = [];
   const packages: string[] = [];
   for (const r of rules) {
@@ -118,6 +121,7 @@ export function compileRules(file: RulesFile): Ruleset {
     if (r.spec.bareWord) bareWords.push(r.spec.bareWord.legacy.toLowerCase());
     for (const w of r.spec.bareWord?.evidence ?? []) evidence.add(w.toLowerCase());
     for (const d of r.domains) for (const m of d.markers) markers.set(m.toLowerCase(), d.id);
+    for (const d of r.domains) for (const q of d.qualifiers ?? []) qualifiers.set(q.toLowerCase(), d.id);
     // "instead of", "replaced by": a marker that ends in a preposition is about its object, so it
     // counts only when that object is a name of the term ("use session_id instead of run_id"),
     // never in "resume this session instead of starting a new one".
@@ -176,6 +180,7 @@ export function compileRules(file: RulesFile): Ruleset {
       return !!((bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text)) || keyedRe?.test(text));
     },
     domainOfWords,
+    domainOfName: (words) => domainOfWords(words) ?? words.map((w) => qualifiers.get(w)).find((d) => d !== undefined),
     namesPreferred(text: string): boolean {
       const words = lowerWords(text);
       return (words.some((w) => evidence.has(w)) || this.mayMatch(text)) && !domainOfWords(words);

@@ -21,6 +21,11 @@ export interface DomainSpec {
   id: string;
   category: string;
   markers: string[];
+  /**
+   * Words that mark the domain only as the token's qualifier or a word of its own name
+   * (`github.run_id`, `GITHUB_RUN_ID`), never as a word elsewhere in its sentence or line.
+   */
+  qualifiers?: string[];
   description?: string;
 }
 
