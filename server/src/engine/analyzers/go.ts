@@ -200,6 +200,13 @@ function sameEventHas(fn: string, chain: string, key: string): boolean {
   return !!root && new RegExp(`[(,]\\s*${root}\\s`).test(params) && new RegExp(`(?<![\\w.])${root}${LOG_CALL}${key}"`).test(fn);
 }
 
+/** The same event variable is given the key elsewhere in a snippet of statements. */
+function sameEventIn(snippet: string, chain: string, key: string): boolean {
+  if (!snippet) return false;
+  const root = new RegExp(`^([A-Za-z_]\\w*)${LOG_CALL}`).exec(chain)?.[1];
+  return !!root && new RegExp(`(?<![\\w.])${root}${LOG_CALL}${key}"`).test(snippet);
+}
+
 function toPoint(p: Position): Point {
   return { row: p.line, column: p.character };
 }
@@ -614,9 +621,12 @@ class GoFile {
           // The same log line, or a logger the function derives with the preferred key already in its
           // context (log.With().Str("session_id", …)), would log it twice; another log line would not.
           const chain = this.chainOf(role.call).text;
-          const fn = this.enclosingFunction(role.call)?.text ?? '';
+          const enclosing = this.enclosingFunction(role.call);
+          const fn = enclosing?.text ?? '';
+          // A doc's snippet of statements (e.Str("session_id", …) ⏎ e.Str("run_id", …)) fills one event.
+          const snippet = !enclosing && !/^func\s/m.test(this.text) ? this.text : '';
           // Only log field constructors count: a query read .Get("session_id") logs nothing.
-          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || this.namedSessionKey(chain) || contextLoggerHas(fn, r) || sameEventHas(fn, chain, r));
+          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || this.namedSessionKey(chain) || contextLoggerHas(fn, r) || sameEventHas(fn, chain, r) || sameEventIn(snippet, chain, r));
         }
         return;
       }
