@@ -7,7 +7,8 @@
  * JSON-like text that is not strictly valid.
  */
 
-const DISCRIMINATOR = /"(?:type|kind|event|event_type|eventType|topic)"\s*:\s*"([^"\\\n]{1,200})"/g;
+/** A JSON Schema's `title` (`"PlanningSnapshot"`) says what its object is, as an event's type does. */
+const DISCRIMINATOR = /"(?:type|kind|event|event_type|eventType|topic|title)"\s*:\s*"([^"\\\n]{1,200})"/g;
 
 export interface DomainSpan {
   start: number;
