@@ -17,6 +17,7 @@ import { LineIndex } from './positions';
 import type { CompiledRule, Ruleset } from './rules/compile';
 import { builtinRuleset } from './rules/load';
 import { advisedEntries } from './advisedEntries';
+import { applyMappingDomains, discriminatedMappings } from './yamlScopes';
 import { scanWords } from './scan';
 import type { Candidate, Finding, TextEdit } from './types';
 import { lowerWords } from './words';
@@ -38,6 +39,10 @@ export interface CheckOptions {
 const analyzeText: Analyzer = (text, ctx) => {
   const found = scanWords(text, ctx, { context: 'code' });
   if (found.length && text.includes('{')) applyObjectDomains(discriminatedObjects(text, (s) => ctx.domainOf(s)), found);
+  // YAML (not JSON, whose objects its braces delimit) says what a mapping is by its kind or type.
+  if (found.length && !/^\s*[{[]/.test(text) && /^\s*(?:-\s+)?["']?(?:type|kind|event|event_type|eventType|topic|title)["']?\s*:/m.test(text)) {
+    applyMappingDomains(discriminatedMappings(text, (s) => ctx.domainOf(s)), found);
+  }
   if (found.length && /^\s*-\s/m.test(text)) {
     const entries = advisedEntries(text, ctx, (s) => ctx.rules.rules.some((r) => preferredPattern(r).test(s)));
     for (const c of found) if (entries.some(([s, e]) => c.start >= s && c.end <= e)) c.migration = true;
