@@ -17,7 +17,7 @@ import type { Candidate, ContextKind } from '../types';
 import { argumentOf, collectionExpression, factName, holdingAt, stated } from './go/collections';
 import { GoDomains, type Declaration, type Domain } from './go/domains';
 import { LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS } from './go/strings';
-import { ancestors, field, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
+import { ancestors, field, fields, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
 import { escapeRegExp } from '../regex';
 
 /** `.Str("` …: a log field constructor's key, or a URL read's parameter, follows (regex source). */
@@ -331,7 +331,8 @@ class GoFile {
         return;
       }
       if (fnName) {
-        this.push(node, 'function', { verb: true });
+        if (this.namesTheSessionItTakes(node)) this.push(node, 'function', { denotesSession: true, domain: this.identifierDomain(node) });
+        else this.push(node, 'function', { verb: true });
         return;
       }
       const holds = this.bareHolds(node, isLiteralKey(node));
@@ -582,6 +583,28 @@ class GoFile {
     // run.RunID of a *JobRun is the job run's own id.
     if (last && last !== v && this.isRunEntity(this.ownerType(last, false))) return false;
     return !!last && !known(this.identifierDomain(last));
+  }
+
+  /**
+   * `LookupRun(runID string)`, `convs.LookupRun(runID)`: where the bare word is a noun after the
+   * verb (not `RunLoop`) and the function takes the session's id, it names what that id identifies:
+   * the session. Without such a parameter it stays a verb phrase (`startRunForPrompt`, whose run is
+   * the inference).
+   */
+  private namesTheSessionItTakes(node: Node): boolean {
+    const words = lowerWords(node.text);
+    if (this.ctx.rules.rules.some((r) => r.spec.bareWord?.legacy.toLowerCase() === words[0])) return false;
+    const p = node.parent;
+    let values: Node[] = [];
+    if (p && /^(?:function_declaration|method_declaration|method_elem|method_spec)$/.test(p.type)) {
+      const params = field(p, 'parameters');
+      values = params ? named(params).flatMap((d) => fields(d, 'name')) : [];
+    } else {
+      const call = p?.type === 'call_expression' ? p : p?.parent?.type === 'call_expression' ? p.parent : null;
+      const args = call ? field(call, 'arguments') : null;
+      values = args ? named(args) : [];
+    }
+    return values.some((v) => this.ctx.match(v.type === 'selector_expression' ? (field(v, 'field')?.text ?? '') : v.text)?.kind === 'term' && this.isSessionId(v));
   }
 
   /** A bare `run`/`runLog` variable holds the session when its declaration says so. */
