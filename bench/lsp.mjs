@@ -209,7 +209,8 @@ async function scanResponsiveness() {
   });
   const uri = pathToFileURL(path.join(CORPUS, 'scratch_open.go')).href;
   await rpc.initialize(pathToFileURL(CORPUS).href, { progress: true });
-  const s = { rpc, uri, version: 1 };
+  // The keystroke moves no finding: nothing is published for it, so a hover behind it times it.
+  const s = { rpc, uri, version: 1, ack: 'hover' };
   rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: 'package webchat\n\n// a\nvar runID = 1\n' } });
   await begin;
   const t0 = performance.now();
@@ -228,7 +229,7 @@ async function scanResponsiveness() {
   const rss = peakRssMiB(rpc.proc.pid);
   await rpc.stop();
   console.log(`workspace scan of ${stamp.files} files / ${stamp.lines} lines: ${(scanMs / 1000).toFixed(1)} s, ${withFindings.size} files with diagnostics, server peak RSS ${rss} MiB`);
-  console.log(`  during the scan, didChange → diagnostics  ${summary(change)} (${change.length} edits)`);
+  console.log(`  during the scan, didChange → checked     ${summary(change)} (${change.length} edits)`);
   console.log(`  during the scan, hover                    ${summary(hover)}`);
 }
 
