@@ -293,11 +293,19 @@ function containerCandidates(ctx: AnalyzerContext, node: Node): Candidate[] {
   const cands = scanContainer(ctx, node);
   if (cands.length === 0) return cands;
   const j = judge(ctx, node);
+  const reported = toDeprecationReporter(ctx, node);
   for (const c of cands) {
     if (!c.domain && j.domain) c.domain = j.domain;
-    if (j.migration) c.migration = true;
+    if (j.migration || reported) c.migration = true;
   }
   return cands;
+}
+
+/** `opts.onDeprecation?.('server returned run_id …')`, `warnDeprecated('runId')`: the message is about the old name. */
+function toDeprecationReporter(ctx: AnalyzerContext, node: Node): boolean {
+  const args = node.parent?.type === 'arguments' ? node.parent : null;
+  const callee = args?.parent?.type === 'call_expression' ? field(args.parent, 'function') : null;
+  return !!callee && ctx.isMigrationText(lowerWords(callee.text).join(' '));
 }
 
 /**
