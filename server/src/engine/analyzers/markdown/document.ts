@@ -115,7 +115,7 @@ export class MarkdownDocument {
       if (seg.kind === 'fence') {
         flush();
         const captionText = caption ? this.doc.slice(caption.start, caption.end) : '';
-        this.code(seg.info, seg.start, seg.end, seg.quoteDepth, captionText !== '' && this.ctx.isMigrationText(captionText));
+        this.code(seg.info, seg.start, seg.end, seg.quoteDepth, this.introducesMigration(captionText));
         caption = null;
         continue;
       }
@@ -264,7 +264,20 @@ export class MarkdownDocument {
   private captionSaysMigration(parent: Parent, index: number): boolean {
     const prev = parent.children[index - 1];
     if (!prev || (prev.type !== 'paragraph' && prev.type !== 'heading') || !prev.position) return false;
-    return this.ctx.isMigrationText(this.doc.slice(prev.position.start.offset, prev.position.end.offset));
+    return this.introducesMigration(this.doc.slice(prev.position.start.offset, prev.position.end.offset));
+  }
+
+  /**
+   * A caption introduces the block after it ("Schema Migration Script:", "The migration renames the
+   * column:"): its last sentence ends with a colon and says migration. Older wording earlier in the
+   * paragraph ("older scripts pass phase=post, …") is about something else.
+   */
+  private introducesMigration(caption: string): boolean {
+    const text = caption.trimEnd();
+    if (!text.endsWith(':')) return false;
+    let from = 0;
+    for (const m of text.matchAll(/[.!?](?:\s|$)/g)) if (m.index + 1 < text.length) from = m.index + 1;
+    return this.ctx.isMigrationText(text.slice(from));
   }
 
   private code(lang: string | null | undefined, s: number, e: number, quoteDepth: number, caption: boolean): void {
