@@ -113,6 +113,7 @@ export function compileRules(file: RulesFile): Ruleset {
   const bareWords: string[] = [];
   const evidence = new Set<string>();
   const markers = new Map<string, string>();
+  const phrases = new Map<string, Array<{ rest: string[]; domain: string }>>();
   const qualifiers = new Map<string, string>();
   const migration: string[] = [];
   const packages: string[] = [];
@@ -120,7 +121,13 @@ export function compileRules(file: RulesFile): Ruleset {
     for (const s of r.seqs) (s.kind === 'bare' ? bareAlts : termAlts).push(sequencePattern(s.from));
     if (r.spec.bareWord) bareWords.push(r.spec.bareWord.legacy.toLowerCase());
     for (const w of r.spec.bareWord?.evidence ?? []) evidence.add(w.toLowerCase());
-    for (const d of r.domains) for (const m of d.markers) markers.set(m.toLowerCase(), d.id);
+    for (const d of r.domains) {
+      for (const m of d.markers) {
+        const [first, ...rest] = m.toLowerCase().split(/\s+/);
+        if (rest.length === 0) markers.set(first, d.id);
+        else phrases.set(first, [...(phrases.get(first) ?? []), { rest, domain: d.id }]);
+      }
+    }
     for (const d of r.domains) for (const q of d.qualifiers ?? []) qualifiers.set(q.toLowerCase(), d.id);
     // "instead of", "replaced by": a marker that ends in a preposition is about its object, so it
     // counts only when that object is a name of the term ("use session_id instead of run_id"),
@@ -149,9 +156,11 @@ export function compileRules(file: RulesFile): Ruleset {
     for (const s of r.seqs) hints.add(s.from.some((w) => w.startsWith(head)) ? head : s.from[0]);
   }
   const domainOfWords = (words: string[]): string | undefined => {
-    for (const w of words) {
-      const d = markers.get(w);
+    for (let i = 0; i < words.length; i++) {
+      const d = markers.get(words[i]);
       if (d) return d;
+      // A marker phrase ("execution start") is its words in a row: EventExecutionStart, "execution.start".
+      for (const p of phrases.get(words[i]) ?? []) if (p.rest.every((w, k) => words[i + 1 + k] === w)) return p.domain;
     }
     return undefined;
   };
