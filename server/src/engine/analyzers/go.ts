@@ -134,10 +134,16 @@ export const ACROSS_DECLARATIONS = 'as this file uses it elsewhere';
  * method makes the Hub's `runs` field a map of sessions in all of them). A re-check of one
  * declaration cannot see the others: where facts are at stake, it asks for the whole file.
  */
-function resolved(out: Candidate[], facts: ReadonlySet<string>, ctx: AnalyzerContext): Candidate[] {
+function resolved(out: Candidate[], stated0: ReadonlySet<string>, ctx: AnalyzerContext): Candidate[] {
   const pending = out.some((c) => c.requires);
-  if (ctx.within && (pending || facts.size > 0)) ctx.acrossDeclarations?.();
+  if (ctx.within && (pending || stated0.size > 0)) ctx.acrossDeclarations?.();
   if (!pending) return out;
+  // runs map[string]*runQueue keyed by session ids: runQueue is a session's.
+  const facts = new Set(stated0);
+  for (const f of stated0) {
+    const link = /^link:(.+)>(.+)$/.exec(f);
+    if (link && stated(facts, `${link[1]}:keyed`)) facts.add(`type:${link[2]}:keyed`);
+  }
   const kept: Candidate[] = [];
   for (const c of out) {
     if (!c.requires) kept.push(c);
@@ -221,6 +227,16 @@ function known(d: Domain): d is string {
 function isLiteralKey(node: Node): boolean {
   const parent = node.parent;
   return parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id;
+}
+
+/** The map a type is, through pointers and slices (`*map[string]*T`), or null. */
+function elementTypeOrMap(type: Node): Node | null {
+  for (let t: Node | null = type, depth = 0; t && depth < 8; depth++) {
+    if (t.type === 'map_type') return t;
+    if (t.type !== 'pointer_type' && t.type !== 'parenthesized_type') return null;
+    t = t.namedChildren[t.namedChildren.length - 1] ?? null;
+  }
+  return null;
 }
 
 /** Do the words hold this sequence (`run`, `id`) in a row, the last maybe plural? */
@@ -336,7 +352,8 @@ class GoFile {
         return;
       }
       const holds = this.bareHolds(node, isLiteralKey(node));
-      if (holds) this.push(node, node.type === 'identifier' && !isLiteralKey(node) ? 'identifier' : 'field', { denotesSession: true, ...holds });
+      const kind: ContextKind = node.type === 'type_identifier' ? 'type' : node.type === 'identifier' && !isLiteralKey(node) ? 'identifier' : 'field';
+      if (holds) this.push(node, kind, { denotesSession: true, ...holds });
       return;
     }
     const isKey = isLiteralKey(node);
@@ -523,6 +540,11 @@ class GoFile {
    * go/collections.ts); null when nothing does.
    */
   private bareHolds(node: Node, isKey: boolean): Pick<Candidate, 'because' | 'requires'> | null {
+    if (node.type === 'type_identifier') {
+      // type runQueue struct: what a map of sessions holds per session (see collectionValue).
+      if (this.isRunEntity(node.text) || known(this.identifierDomain(node))) return null;
+      return { requires: [`type:${node.text}:keyed`], because: 'a map of sessions holds one per session' };
+    }
     if (node.type !== 'identifier' && node.type !== 'field_identifier') return null;
     const local = node.type === 'identifier' && !isKey;
     const decl = local ? this.domains.lookup(node, true) : undefined;
@@ -541,6 +563,8 @@ class GoFile {
       const holding = holdingAt(collectionExpression(node), (v) => this.isSessionId(v));
       if (holding) this.facts.add(`${scope}:${holding}`);
       requires.push(`${scope}:*`);
+      const value = this.collectionValue(node);
+      if (value) this.facts.add(`link:${scope}>${value}`);
     }
     if (decl?.ranges) {
       const subject = this.collectionScope(decl.ranges.subject, false, undefined);
@@ -552,6 +576,20 @@ class GoFile {
       because = "its callers pass it the session's value";
     }
     return requires.length > 0 ? { requires, because } : null;
+  }
+
+  /**
+   * `runs map[string]*runQueue`: the bare-named type a bare-named map field holds. Where the map is
+   * keyed by session ids, that type is the per-session thing (a run queue is a session's queue).
+   */
+  private collectionValue(node: Node): string | undefined {
+    const decl = node.parent;
+    if (node.type !== 'field_identifier' || decl?.type !== 'field_declaration') return undefined;
+    const type = field(decl, 'type');
+    const map = type && elementTypeOrMap(type);
+    const value = map ? typeName(field(map, 'value')) : '';
+    if (!value || value.includes('.') || this.ctx.match(value)?.kind !== 'bare' || this.isRunEntity(value) || this.ctx.domainOf(value)) return undefined;
+    return value;
   }
 
   /**

@@ -58,7 +58,8 @@ export function argumentOf(value: Node): { fn: string; index: number } | undefin
 /**
  * Is a required fact among those stated? A fact is `scope:holding`; a field's scope is
  * `field:Owner.name` ("?" when the owner's type is out of sight, which matches any owner), a
- * local's is `var@offset`, a parameter's `arg:fn#index`; a required holding `*` is either.
+ * local's is `var@offset`, a parameter's `arg:fn#index`, a type's `type:Name`; a required holding
+ * `*` is either. (`link:scope>Type` says a map field holds that type; the file derives from it.)
  */
 export function stated(facts: ReadonlySet<string>, required: string): boolean {
   if (facts.has(required)) return true;
@@ -74,10 +75,12 @@ export function stated(facts: ReadonlySet<string>, required: string): boolean {
 
 /** The name a fact is about: a field's or package variable's name, a function's. */
 export function factName(fact: string): string | undefined {
+  const link = /^link:.*>(.+)$/.exec(fact);
+  if (link) return link[1];
   const m = FACT.exec(fact);
   if (!m || m[2].startsWith('var@')) return undefined;
-  return m[2].startsWith('arg:') ? m[2].slice(4).replace(/#.*/, '') : m[2];
+  return m[2].startsWith('arg:') ? m[2].slice(4).replace(/#.*/, '') : m[2].replace(/^type:/, '');
 }
 
 /** scope (owner, name), holding. */
-const FACT = /^(?:field:([^.]*)\.)?((?:var@|arg:)?[^:]+):(\w+|\*)$/;
+const FACT = /^(?:field:([^.]*)\.)?((?:var@|arg:|type:)?[^:]+):(\w+|\*)$/;
