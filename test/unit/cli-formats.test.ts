@@ -139,3 +139,23 @@ test('a clean tree exits 0 in every format', async () => {
   const root = tree({ 'ok.go': 'package ok\n\nfunc RunLoop() {}\n' });
   for (const format of ['text', 'json', 'sarif', 'github']) assert.equal((await cli(root, 'check', '--format', format)).code, 0, format);
 });
+
+test('check reports the term inside a compound name as the part that holds it', async () => {
+  const go = ['package chat', '', 'var resRunID = conv.RunID', 'var runLog = log.With().Str("run_id", conv.RunID).Logger()', 'const WEBCHAT_RUN_ID = "WEBCHAT_RUN_ID"', 'func startRunForPrompt(conv *Conversation) {}', 'func (m *Meta) Get() string { return m.LegacyRunID }', ''].join('\n');
+  const root = tree({ 'chat/x.go': go });
+  const r = await cli(root, 'check', '--format', 'json');
+  const report = JSON.parse(r.out) as { findings: { range: { start: { line: number; character: number }; end: { character: number } }; text: string; replacement: string | null }[] };
+  const at = (line: number, character: number): { text: string; replacement: string | null; end: number } | undefined => {
+    const f = report.findings.find((x) => x.range.start.line === line && x.range.start.character === character);
+    return f && { text: f.text, replacement: f.replacement, end: f.range.end.character };
+  };
+  // The part of the name that holds the term, with its own case; the rest of the name stays.
+  assert.deepEqual(at(2, 7), { text: 'RunID', replacement: 'SessionID', end: 12 });
+  assert.deepEqual(at(3, 4), { text: 'run', replacement: 'session', end: 7 });
+  assert.deepEqual(at(4, 14), { text: 'RUN_ID', replacement: 'SESSION_ID', end: 20 });
+  // Explicit renames and removals name the whole symbol.
+  assert.deepEqual(at(5, 5), { text: 'startRunForPrompt', replacement: 'startInferenceForPrompt', end: 22 });
+  assert.deepEqual(at(6, 39), { text: 'LegacyRunID', replacement: null, end: 50 });
+  // Never the whole compound name as well.
+  assert.equal(report.findings.some((f) => f.text === 'resRunID' || f.text === 'runLog'), false);
+});

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs, oneOf } from './args';
 import { displayPath, type CheckRun } from './checkFiles';
 import { atLeast } from './severity';
-import type { Finding, Severity } from '../engine';
+import { legacyParts, type Finding, type Severity } from '../engine';
 import { baselinePath, entryFor, FileLines, fingerprintOf, keyFindings, newFindings, readBaseline, writeBaseline } from './baseline';
 import { githubReport } from './github';
 import { sarifLog } from './sarif';
@@ -52,6 +52,8 @@ export async function runCheck(argv: string[], cwd: string, io: Output): Promise
   const format = oneOf('format', flags.format, FORMATS, 'text');
   const failOn: Severity = oneOf('fail-on', flags['fail-on'], LEVELS, 'warning');
   const { run, rules } = await runScan(flags, positionals, cwd);
+  // The term inside a compound name is reported as the part that holds it (`RunID` in `resRunID`).
+  run.results = run.results.map((r) => ({ ...r, findings: r.findings.flatMap((f) => legacyParts(f, rules.ruleset)) }));
   // Correct usages (planning run, verbs, migration references) are hints: shown only with --all.
   const shown = (f: Finding): boolean => flags.all === true || f.severity !== 'hint';
   const lines = new FileLines();

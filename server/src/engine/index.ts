@@ -7,3 +7,4 @@ export { builtinRuleset, builtinRulesFile, parseRulesFile, resolveRulesFile, typ
 export type { RulesFile, RuleSpec } from './rules/model';
 export { languageOfPath, languageOfName, type LanguageId } from './languages';
 export { symbolKey, splitWords } from './words';
+export { legacyParts } from './legacyParts';
