@@ -15,6 +15,7 @@ const ITEM = /^(\s*)-\s/;
 /** The [start, end) offsets of the list entries (YAML `- …` items) whose advice names the new name or the migration. */
 export function advisedEntries(text: string, ctx: AnalyzerContext, namesPreferred: (s: string) => boolean): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  if (!/^\s*-\s/m.test(text)) return out;
   const lines: Array<[number, number]> = [];
   for (let s = 0; s <= text.length; ) {
     const e = text.indexOf('\n', s);

@@ -11,8 +11,8 @@ export interface AnalyzerContext {
   match(token: string): { kind: MatchKind; replacement: string | null } | null;
   /** The domain (for example "planning") named by an identifier, type or qualifier text. */
   domainOf(text: string): string | undefined;
-  /** The domain a token's qualifier and own name give it (`github.run_id`), sentence aside. */
-  domainOfName(text: string): string | undefined;
+  /** The domain a qualifier word in a token's name or qualifier gives it (`github.run_id`), sentence aside. */
+  domainOfQualifier(text: string): string | undefined;
   /** Does this text (a comment line, a sentence, a string) name the old name as legacy or renamed? */
   isMigrationText(text: string): boolean;
   /** Does this identifier or expression text show the value is the preferred concept (a session)? */

@@ -39,11 +39,8 @@ export interface CheckOptions {
 const analyzeText: Analyzer = (text, ctx) => {
   const found = scanWords(text, ctx, { context: 'code' });
   if (found.length && text.includes('{')) applyObjectDomains(discriminatedObjects(text, (s) => ctx.domainOf(s)), found);
-  // YAML (not JSON, whose objects its braces delimit) says what a mapping is by its kind or type.
-  if (found.length && !/^\s*[{[]/.test(text) && /^\s*(?:-\s+)?["']?(?:type|kind|event|event_type|eventType|topic|title)["']?\s*:/m.test(text)) {
+  if (found.length) {
     applyMappingDomains(discriminatedMappings(text, (s) => ctx.domainOf(s)), found);
-  }
-  if (found.length && /^\s*-\s/m.test(text)) {
     const entries = advisedEntries(text, ctx, (s) => ctx.rules.rules.some((r) => preferredPattern(r).test(s)));
     for (const c of found) if (entries.some(([s, e]) => c.start >= s && c.end <= e)) c.migration = true;
   }
@@ -270,7 +267,7 @@ export class Engine {
       isCandidate: (token) => match(token) !== null,
       match,
       domainOf: (s) => rules.domainOfWords(lowerWords(s)),
-      domainOfName: (s) => rules.domainOfName(lowerWords(s)),
+      domainOfQualifier: (s) => rules.domainOfQualifier(lowerWords(s)),
       isMigrationText: (s) => !!rules.migrationPattern?.test(s),
       hasEvidence: (s) => lowerWords(s).some((w) => rules.evidenceWords.has(w)),
       namesSession: (s) => rules.namesPreferred(s),

@@ -7,8 +7,9 @@
  * JSON-like text that is not strictly valid.
  */
 
-/** A JSON Schema's `title` (`"PlanningSnapshot"`) says what its object is, as an event's type does. */
-const DISCRIMINATOR = /"(?:type|kind|event|event_type|eventType|topic|title)"\s*:\s*"([^"\\\n]{1,200})"/g;
+/** Keys whose value says what an object is; a JSON Schema's `title` (`"PlanningSnapshot"`) too. */
+export const DISCRIMINATOR_KEYS = 'type|kind|event|event_type|eventType|topic|title';
+const DISCRIMINATOR = new RegExp(`"(?:${DISCRIMINATOR_KEYS})"\\s*:\\s*"([^"\\\\\\n]{1,200})"`, 'g');
 
 export interface DomainSpan {
   start: number;

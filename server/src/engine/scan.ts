@@ -69,8 +69,8 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     // github.run_id, GITHUB_RUN_ID: someone else's run, whatever the line says (a domain whose
     // words count only in the name and its qualifier).
     const name = `${q?.[1] ?? ''}${token}`;
-    const own = ctx.domainOfName(name);
-    const external = own !== ctx.domainOf(name) ? own : undefined;
+    const qualified = ctx.domainOfQualifier(name);
+    const external = qualified && !ctx.domainOf(name) ? qualified : undefined;
     if (external) c.domain = external;
     // session_id=${RUN_ID}, sessionId: runId: the value given to the new name is the session's.
     const givenToNew = VALUE_OF_NEW.test(text.slice(Math.max(0, start - 40), start));

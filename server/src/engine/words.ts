@@ -95,3 +95,12 @@ export function isIdentChar(ch: string | undefined): boolean {
 export function symbolKey(token: string): string {
   return lowerWords(token).join('_');
 }
+
+/** Do the lower-case words hold this sequence (`run`, `id`) in a row, the last word maybe plural (`runIDs`)? */
+export function hasWordSequence(words: string[], seq: string[]): boolean {
+  const want = seq.map((w) => w.toLowerCase());
+  return words.some((_, i) => want.every((w, k) => words[i + k] === w || (k === want.length - 1 && words[i + k] === `${w}s`)));
+}
+
+/** A sentence ends at `.`, `!` or `?` before white space or the end (global: for matchAll and exec loops). */
+export const SENTENCE_END = /[.!?](?:\s|$)/g;

@@ -4,11 +4,14 @@
  * the domain its value names. Read by indentation, so it works on YAML examples in docs and on
  * YAML that is not strictly valid.
  */
-import type { DomainSpan } from './jsonScopes';
+import { DISCRIMINATOR_KEYS, type DomainSpan } from './jsonScopes';
 
-const DISCRIMINATOR = /^(\s*)(-\s+)?["']?(?:type|kind|event|event_type|eventType|topic|title)["']?\s*:\s*["']?([^"'#\n]{1,200})/;
+const DISCRIMINATOR = new RegExp(`^(\\s*)(-\\s+)?["']?(?:${DISCRIMINATOR_KEYS})["']?\\s*:\\s*["']?([^"'#\\n]{1,200})`);
+const ANY_DISCRIMINATOR = new RegExp(DISCRIMINATOR.source, 'm');
 
 export function discriminatedMappings(text: string, domainOf: (s: string) => string | undefined): DomainSpan[] {
+  // JSON's objects are delimited by braces (jsonScopes.ts), not by indentation.
+  if (/^\s*[{[]/.test(text) || !ANY_DISCRIMINATOR.test(text)) return [];
   const lines: Array<{ start: number; end: number; indent: number; dash: boolean; blank: boolean }> = [];
   for (let s = 0; s <= text.length; ) {
     const e = text.indexOf('\n', s);

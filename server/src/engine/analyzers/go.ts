@@ -12,12 +12,12 @@ import type { Position } from '../types';
 import type { Analyzer, AnalyzerContext } from '../analyzer';
 import { newParser } from '../parsers';
 import { scanWords } from '../scan';
-import { lowerWords } from '../words';
+import { hasWordSequence, lowerWords, SENTENCE_END } from '../words';
 import type { Candidate, ContextKind } from '../types';
 import { argumentOf, collectionExpression, factName, holdingAt, stated } from './go/collections';
 import { GoDomains, type Declaration, type Domain } from './go/domains';
 import { LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS } from './go/strings';
-import { ancestors, field, fields, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
+import { ancestors, field, fields, mapTypeOf, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
 import { escapeRegExp } from '../regex';
 
 /** `.Str("` …: a log field constructor's key, or a URL read's parameter, follows (regex source). */
@@ -154,8 +154,6 @@ function resolved(out: Candidate[], stated0: ReadonlySet<string>, ctx: AnalyzerC
 
 /** How a field's finding says its struct already has the new name (the editor's re-check looks for it). */
 export const CLASH = 'the struct already has';
-/** A sentence ends at `.`, `!` or `?` before white space or the end. */
-const SENTENCE_END = /[.!?](?:\s|$)/g;
 const SHIM_NOTE = 'a JSON compatibility field beside the type it embeds, which already has the new name: remove it with the compatibility code';
 
 /**
@@ -227,22 +225,6 @@ function known(d: Domain): d is string {
 function isLiteralKey(node: Node): boolean {
   const parent = node.parent;
   return parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id;
-}
-
-/** The map a type is, through pointers and slices (`*map[string]*T`), or null. */
-function elementTypeOrMap(type: Node): Node | null {
-  for (let t: Node | null = type, depth = 0; t && depth < 8; depth++) {
-    if (t.type === 'map_type') return t;
-    if (t.type !== 'pointer_type' && t.type !== 'parenthesized_type') return null;
-    t = t.namedChildren[t.namedChildren.length - 1] ?? null;
-  }
-  return null;
-}
-
-/** Do the words hold this sequence (`run`, `id`) in a row, the last maybe plural? */
-function hasSequence(words: string[], seq: string[]): boolean {
-  const want = seq.map((w) => w.toLowerCase());
-  return words.some((_, i) => want.every((w, k) => words[i + k] === w || (k === want.length - 1 && words[i + k] === `${w}s`)));
 }
 
 class GoFile {
@@ -586,7 +568,7 @@ class GoFile {
     const decl = node.parent;
     if (node.type !== 'field_identifier' || decl?.type !== 'field_declaration') return undefined;
     const type = field(decl, 'type');
-    const map = type && elementTypeOrMap(type);
+    const map = type && mapTypeOf(type);
     const value = map ? typeName(field(map, 'value')) : '';
     if (!value || value.includes('.') || this.ctx.match(value)?.kind !== 'bare' || this.isRunEntity(value) || this.ctx.domainOf(value)) return undefined;
     return value;
@@ -615,7 +597,7 @@ class GoFile {
     // The value itself, not a value built with it (kv{runID, at}).
     if (v.type !== 'identifier' && v.type !== 'selector_expression') return false;
     const words = lowerWords(v.text);
-    if (!this.ctx.rules.rules.some((r) => hasSequence(words, r.spec.legacy) || hasSequence(words, r.spec.preferred))) return false;
+    if (!this.ctx.rules.rules.some((r) => hasWordSequence(words, r.spec.legacy) || hasWordSequence(words, r.spec.preferred))) return false;
     if (!this.ctx.namesSession(v.text)) return false;
     const last = v.type === 'selector_expression' ? field(v, 'field') : v;
     // run.RunID of a *JobRun is the job run's own id.

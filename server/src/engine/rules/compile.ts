@@ -1,6 +1,6 @@
 /** Turns rule specs into the matchers and lookups the analyzers and classifier use. */
 import ignore, { type Ignore } from 'ignore';
-import { lowerWords } from '../words';
+import { hasWordSequence, lowerWords } from '../words';
 import { orderSequences, type WordSequence } from '../matcher';
 import type { DomainSpec, RuleSpec, RulesFile, SeveritySetting } from './model';
 import { escapeRegExp } from '../regex';
@@ -34,8 +34,8 @@ export interface Ruleset {
   mayMatchBare(text: string): boolean;
   /** Domain id whose marker word appears among these words. */
   domainOfWords(words: string[]): string | undefined;
-  /** Domain id of a token from its qualifier and its own name only (markers and qualifier words). */
-  domainOfName(words: string[]): string | undefined;
+  /** Domain id named by a qualifier word (`github` in `github.run_id`, `GITHUB_RUN_ID`), which counts only in a token's name and qualifier. */
+  domainOfQualifier(words: string[]): string | undefined;
   /** Words that show a value holds the preferred concept (session). */
   evidenceWords: Set<string>;
   /**
@@ -189,7 +189,7 @@ export function compileRules(file: RulesFile): Ruleset {
       return !!((bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text)) || keyedRe?.test(text));
     },
     domainOfWords,
-    domainOfName: (words) => domainOfWords(words) ?? words.map((w) => qualifiers.get(w)).find((d) => d !== undefined),
+    domainOfQualifier: (words) => words.map((w) => qualifiers.get(w)).find((d) => d !== undefined),
     namesPreferred(text: string): boolean {
       const words = lowerWords(text);
       return (words.some((w) => evidence.has(w)) || this.mayMatch(text)) && !domainOfWords(words);
@@ -198,7 +198,7 @@ export function compileRules(file: RulesFile): Ruleset {
       const words = lowerWords(name);
       if (domainOfWords(words)) return false;
       // Plurals too: SESSION_IDS, runIDs.
-      const has = (seq: string[]): boolean => words.some((_, i) => seq.every((w, k) => words[i + k] === w.toLowerCase() || (k === seq.length - 1 && words[i + k] === `${w.toLowerCase()}s`)));
+      const has = (seq: string[]): boolean => hasWordSequence(words, seq);
       return rules.some((r) => {
         const bare = r.spec.bareWord?.legacy.toLowerCase();
         // A name that also holds the term, old or new (turns_by_runRunID), is judged by the term

@@ -51,6 +51,16 @@ export function typeName(type: Node | null): string {
   return WRAPPERS.has(t.type) ? '' : t.text;
 }
 
+/** The map a type is, through pointers and parentheses (`*map[string]*T`), or null. */
+export function mapTypeOf(type: Node): Node | null {
+  for (let t: Node | null = type, depth = 0; t && depth < 32; depth++) {
+    if (t.type === 'map_type') return t;
+    if (t.type !== 'pointer_type' && t.type !== 'parenthesized_type') return null;
+    t = t.namedChildren[t.namedChildren.length - 1] ?? null;
+  }
+  return null;
+}
+
 const WRAPPERS = new Set(['pointer_type', 'slice_type', 'array_type', 'parenthesized_type', 'map_type', 'generic_type']);
 
 /** The type a pointer, slice, array or map holds, down to a named (or anonymous struct) type. */

@@ -9,6 +9,7 @@ import type { Nodes, Parent } from 'mdast';
 import type { AnalyzerContext } from '../../analyzer';
 import { matchToken } from '../../matcher';
 import { scanWords } from '../../scan';
+import { SENTENCE_END } from '../../words';
 import type { Candidate } from '../../types';
 import { codeBlockContent } from './fences';
 import type { Frontmatter } from './frontmatter';
@@ -276,7 +277,7 @@ export class MarkdownDocument {
     const text = caption.trimEnd();
     if (!text.endsWith(':')) return false;
     let from = 0;
-    for (const m of text.matchAll(/[.!?](?:\s|$)/g)) if (m.index + 1 < text.length) from = m.index + 1;
+    for (const m of text.matchAll(SENTENCE_END)) if (m.index + 1 < text.length) from = m.index + 1;
     return this.ctx.isMigrationText(text.slice(from));
   }
 

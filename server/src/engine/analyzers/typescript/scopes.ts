@@ -161,8 +161,7 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
       // describe('planning slice', () => …), it('keeps the planning runId', …): a test says what it
       // is about; registerSem('planning.start', (ev) => …): a handler is for the event it names.
       const title = named(p)[0];
-      const handler = c.type === 'arrow_function' || c.type === 'function_expression' || c.type === 'function';
-      if (!TEST_BLOCKS.test(callee.text) && !handler) return null;
+      if (!TEST_BLOCKS.test(callee.text) && !FUNCTION_LIKE.has(c.type)) return null;
       return title && title.type === 'string' && !same(title, c) ? signalOf(ctx, title.text) : null;
     }
     case 'import_statement':
