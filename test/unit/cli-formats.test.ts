@@ -141,7 +141,7 @@ test('a clean tree exits 0 in every format', async () => {
 });
 
 test('check reports the term inside a compound name as the part that holds it', async () => {
-  const go = ['package chat', '', 'var resRunID = conv.RunID', 'var runLog = log.With().Str("run_id", conv.RunID).Logger()', 'const WEBCHAT_RUN_ID = "WEBCHAT_RUN_ID"', 'func startRunForPrompt(conv *Conversation) {}', 'func (m *Meta) Get() string { return m.LegacyRunID }', ''].join('\n');
+  const go = ['package chat', '', 'var resRunID = conv.RunID', 'var runLog = log.With().Str("run_id", conv.RunID).Logger()', 'const WEBCHAT_RUN_ID = "WEBCHAT_RUN_ID"', 'func startRunForPrompt(conv *Conversation) {}', 'func (m *Meta) Get() string { return m.LegacyRunID }', 'func TestStore_DistinctRuns(t *testing.T) { _ = conv.RunIDs() }', 'func (s *Store) ListTurnsByRun() {}', ''].join('\n');
   const root = tree({ 'chat/x.go': go });
   const r = await cli(root, 'check', '--format', 'json');
   const report = JSON.parse(r.out) as { findings: { range: { start: { line: number; character: number }; end: { character: number } }; text: string; replacement: string | null }[] };
@@ -156,6 +156,22 @@ test('check reports the term inside a compound name as the part that holds it', 
   // Explicit renames and removals name the whole symbol.
   assert.deepEqual(at(5, 5), { text: 'startRunForPrompt', replacement: 'startInferenceForPrompt', end: 22 });
   assert.deepEqual(at(6, 39), { text: 'LegacyRunID', replacement: null, end: 50 });
+  // A longer name that holds an explicit rename; a plural ending that is not the term.
+  assert.deepEqual(at(7, 15), { text: 'DistinctRuns', replacement: 'DistinctSessions', end: 27 });
+  assert.deepEqual(at(7, 53), { text: 'RunID', replacement: 'SessionID', end: 58 });
+  // The rename's words in another convention: only the word it changes.
+  assert.deepEqual(at(8, 27), { text: 'Run', replacement: 'Session', end: 30 });
   // Never the whole compound name as well.
   assert.equal(report.findings.some((f) => f.text === 'resRunID' || f.text === 'runLog'), false);
+});
+
+test('check reports a prose phrase by the words its fix changes', async () => {
+  const root = tree({ 'docs/a.md': '# Chat\n\nCopy the run IDs from the log, then the run ID of the chat.\n' });
+  const r = await cli(root, 'check', '--format', 'json');
+  const report = JSON.parse(r.out) as { findings: { range: { start: { line: number; character: number }; end: { character: number } }; text: string; replacement: string | null }[] };
+  const got = report.findings.map((f) => [f.range.start.line, f.range.start.character, f.range.end.character, f.text, f.replacement]);
+  assert.deepEqual(got, [
+    [2, 9, 12, 'run', 'session'],
+    [2, 40, 43, 'run', 'session'],
+  ]);
 });

@@ -9,6 +9,8 @@ export type MatchKind = 'removal' | 'rename' | 'term' | 'bare';
 export interface WordSequence {
   kind: MatchKind;
   from: string[];
+  /** A rename's or removal's symbol as the rules write it (`turns_by_run`). */
+  name?: string;
   /** Replacement words; null for a removal. */
   to: string[] | null;
   batch?: string;

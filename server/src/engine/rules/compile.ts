@@ -64,10 +64,10 @@ function sequencesOf(spec: RuleSpec): WordSequence[] {
   const legacy = spec.legacy.map((w) => w.toLowerCase());
   const preferred = spec.preferred.map((w) => w.toLowerCase());
   for (const r of spec.removals ?? []) {
-    seqs.push({ kind: 'removal', from: lowerWords(r.name), to: null, batch: r.batch, note: r.note, use: r.use });
+    seqs.push({ kind: 'removal', from: lowerWords(r.name), name: r.name, to: null, batch: r.batch, note: r.note, use: r.use });
   }
   for (const r of spec.renames ?? []) {
-    seqs.push({ kind: 'rename', from: lowerWords(r.from), to: lowerWords(r.to), batch: r.batch, note: r.note });
+    seqs.push({ kind: 'rename', from: lowerWords(r.from), name: r.from, to: lowerWords(r.to), batch: r.batch, note: r.note });
   }
   seqs.push({ kind: 'term', from: legacy, to: preferred });
   if (spec.bareWord) {
