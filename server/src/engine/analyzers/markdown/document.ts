@@ -12,12 +12,13 @@ import { scanWords } from '../../scan';
 import { SENTENCE_END } from '../../words';
 import type { Candidate } from '../../types';
 import { codeBlockContent } from './fences';
+import { isCountedNoun } from './words';
 import type { Frontmatter } from './frontmatter';
 import { InlineScanner, type InlineCandidate } from './inline';
 import { keptRange, Pieces } from './pieces';
 import { segments, type Chunk, type Segment } from './segments';
 import { arrowAfter, changedTo, listedBeside, rowMapsTo, splitUnits, unitAt } from './units';
-import { migrationSections } from './sections';
+import { headingSections, migrationSections, type Section } from './sections';
 import { escapeRegExp } from '../../regex';
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
@@ -55,6 +56,8 @@ function hintOffsets(doc: string, hint: RegExp): number[] {
 
 export class MarkdownDocument {
   private readonly out: Candidate[] = [];
+  /** Bare words in prose used as a counted noun ("the run"): the session if their section says so. */
+  private readonly nouns: Candidate[] = [];
   private readonly inline: InlineScanner;
   private docMigration = false;
   /** Offsets of the rules' hint words: every candidate word holds one. */
@@ -71,14 +74,50 @@ export class MarkdownDocument {
   analyze(fm: Frontmatter | null, whole = false): Candidate[] {
     const segs = segments(this.doc, fm?.bodyStart ?? 0);
     this.docMigration = this.isMigrationDocument(segs, fm);
-    const sections = migrationSections(this.doc, segs, (t) => this.ctx.isMigrationText(t));
-    return sections.length ? this.within(sections, this.candidates(segs, fm, whole)) : this.candidates(segs, fm, whole);
+    const sections = headingSections(this.doc, segs, (t) => this.ctx.isMigrationText(t));
+    const migration = migrationSections(sections);
+    const cands = this.candidates(segs, fm, whole);
+    if (migration.length) this.within(migration, cands);
+    this.sessionNouns(sections, cands);
+    return cands;
+  }
+
+  /**
+   * "Find the run", "a new run", "per run": the bare word as a counted noun is the session where
+   * its section names the session by the legacy term (`run_id`, `RunID`, "run ID") and names no
+   * other run (a planning run, a domain's token). A section that only says "the run" proves nothing.
+   */
+  private sessionNouns(sections: Section[], cands: Candidate[]): void {
+    const verdicts = new Map<number, boolean>();
+    for (const noun of this.nouns) {
+      if (noun.migration || noun.domain) continue;
+      let range: [number, number] = [0, this.doc.length];
+      for (const sec of sections) if (sec.start <= noun.start && noun.start < sec.end) range = [sec.start, sec.end];
+      let verdict = verdicts.get(range[0]);
+      if (verdict === undefined) {
+        const inside = cands.filter((c) => c.start >= range[0] && c.start < range[1]);
+        verdict = !inside.some((c) => c.domain) && inside.some((c) => !c.migration && !c.verb && !c.packagePath && this.namesTheTerm(c));
+        verdicts.set(range[0], verdict);
+      }
+      if (verdict) {
+        noun.denotesSession = true;
+        noun.because = 'its section names the session by the legacy id';
+      }
+    }
+  }
+
+  /** Is the candidate the legacy term itself (`run_id`, "run ID"), not the bare word? */
+  private namesTheTerm(c: Candidate): boolean {
+    const token = this.doc.slice(c.start, c.end);
+    return this.ctx.rules.rules.some((r) => {
+      const m = matchToken(token, r.seqs);
+      return !!m && m.kind !== 'bare';
+    });
   }
 
   /** Tokens in a migration section that nothing else explains are migration references. */
-  private within(sections: Array<[number, number]>, cands: Candidate[]): Candidate[] {
+  private within(sections: Array<[number, number]>, cands: Candidate[]): void {
     for (const c of cands) if (!c.domain && sections.some(([s, e]) => c.start >= s && c.start < e)) c.migration = true;
-    return cands;
   }
 
   private candidates(segs: ReturnType<typeof segments>, fm: Frontmatter | null, whole: boolean): Candidate[] {
@@ -325,6 +364,8 @@ export class MarkdownDocument {
       if (repl.exact.length && rowMapsTo(u, c.start, repl.exact, (t) => this.ctx.rules.mayMatch(t), (t) => this.ctx.isMigrationText(t)) === 'maps') {
         c.denotesSession = true;
         c.migration = true;
+      } else if (c.context === 'prose' && !c.verb && !c.packagePath && !u.domain && !u.migrationWording && isCountedNoun(this.doc, c.start, c.end) && /^[A-Za-z]+$/.test(this.doc.slice(c.start, c.end))) {
+        this.nouns.push(c);
       }
       return c;
     }

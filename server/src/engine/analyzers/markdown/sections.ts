@@ -20,7 +20,15 @@ const UNRELEASED = /unreleased|draft|upcoming|\bnext\b|-(?:rc|alpha|beta|dev)/i;
 /** A heading is a title, not a sentence: longer ones are judged as text by their units. */
 const MAX_WORDS = 4;
 
-export function migrationSections(doc: string, segs: Segment[], isMigrationText: (text: string) => boolean): Array<[number, number]> {
+export interface Section {
+  start: number;
+  end: number;
+  /** Its heading is migration wording or a released version. */
+  migration: boolean;
+}
+
+/** Every ATX heading's section, in document order (text before the first heading is none's). */
+export function headingSections(doc: string, segs: Segment[], isMigrationText: (text: string) => boolean): Section[] {
   const fences = segs.filter((s) => s.kind === 'fence');
   const inFence = (at: number): boolean => fences.some((f) => at >= f.start && at < f.end);
   const heads: Array<{ at: number; level: number; migration: boolean }> = [];
@@ -33,11 +41,12 @@ export function migrationSections(doc: string, segs: Segment[], isMigrationText:
     const history = RELEASE.test(title) && !UNRELEASED.test(title);
     heads.push({ at: m.index, level: m[1].length, migration: history || (short && (REMOVED.test(title) || isMigrationText(title))) });
   }
-  const out: Array<[number, number]> = [];
-  heads.forEach((h, i) => {
-    if (!h.migration) return;
+  return heads.map((h, i) => {
     const next = heads.slice(i + 1).find((n) => n.level <= h.level);
-    out.push([h.at, next ? next.at : doc.length]);
+    return { start: h.at, end: next ? next.at : doc.length, migration: h.migration };
   });
-  return out;
+}
+
+export function migrationSections(sections: Section[]): Array<[number, number]> {
+  return sections.filter((s) => s.migration).map((s) => [s.start, s.end]);
 }
