@@ -159,8 +159,9 @@ export function compileRules(file: RulesFile): Ruleset {
     for (let i = 0; i < words.length; i++) {
       const d = markers.get(words[i]);
       if (d) return d;
-      // A marker phrase ("execution start") is its words in a row: EventExecutionStart, "execution.start".
-      for (const p of phrases.get(words[i]) ?? []) if (p.rest.every((w, k) => words[i + 1 + k] === w)) return p.domain;
+      // A marker phrase ("execution start") is its words in a row, the last one maybe inflected:
+      // EventExecutionStart, "execution.start", ExecutionStarted.
+      for (const p of phrases.get(words[i]) ?? []) if (p.rest.every((w, k) => words[i + 1 + k] === w || (k === p.rest.length - 1 && inflects(words[i + 1 + k], w)))) return p.domain;
     }
     return undefined;
   };
@@ -212,4 +213,9 @@ export function compileRules(file: RulesFile): Ruleset {
       });
     },
   };
+}
+
+/** Is the word the base word with an inflection: started, completed, completes? */
+function inflects(word: string | undefined, base: string): boolean {
+  return !!word && word.startsWith(base) && ['s', 'es', 'd', 'ed'].includes(word.slice(base.length));
 }
