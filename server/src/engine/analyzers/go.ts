@@ -183,15 +183,21 @@ function minified(text: string, chunk: Chunk): boolean {
   return size / (lines + 1) > 1000;
 }
 
-/** Does a statement of this function build a logger whose context holds this key (`.With(…"key"`)? */
-function contextLoggerHas(fn: string, key: string): boolean {
+/**
+ * Does a statement of this function build the logger this log line uses (its root) with this key
+ * in its context (`l := log.With().Str("key", …)`, `logger := slog.With("key", …)`)?
+ */
+function contextLoggerHas(fn: string, root: string | undefined, key: string): boolean {
+  if (!root) return false;
   const re = new RegExp(`${LOG_CALL_SPLIT}${key}"|\\.With\\([^)]*"${key}"`, 'g');
+  const assigns = new RegExp(`^\\s*(?:var\\s+)?${escapeRegExp(root)}\\s*(?::=|=)`);
   let m: RegExpExecArray | null;
   while ((m = re.exec(fn))) {
     // The statement around the key: a chain continues over lines that end in "." "," or "(".
     let start = fn.lastIndexOf('\n', m.index);
     while (start > 0 && /[.,(]\s*$/.test(fn.slice(fn.lastIndexOf('\n', start - 1) + 1, start))) start = fn.lastIndexOf('\n', start - 1);
-    if (/\.With\(/.test(fn.slice(start + 1, m.index + m[0].length))) return true;
+    const stmt = fn.slice(start + 1, m.index + m[0].length);
+    if (/\.With\(/.test(stmt) && assigns.test(stmt)) return true;
   }
   return false;
 }
@@ -669,7 +675,8 @@ class GoFile {
           // A doc's snippet of statements (e.Str("session_id", …) ⏎ e.Str("run_id", …)) fills one event.
           const snippet = !enclosing && !/^func\s/m.test(this.text) ? this.text : '';
           // Only log field constructors count: a query read .Get("session_id") logs nothing.
-          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || this.namedSessionKey(chain) || contextLoggerHas(fn, r) || sameEventHas(fn, chain, r) || sameEventIn(snippet, chain, r));
+          const root = /^\s*([A-Za-z_]\w*)\s*\./.exec(this.statementOf(role.call)?.text ?? '')?.[1];
+          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || this.namedSessionKey(chain) || contextLoggerHas(fn, root, r) || sameEventHas(fn, chain, r) || sameEventIn(snippet, chain, r));
         }
         return;
       }
@@ -763,6 +770,12 @@ class GoFile {
       else break;
     }
     return top;
+  }
+
+  /** The statement a node is part of (`l.Info().Str(…).Msg(…)`, `x := …`). */
+  private statementOf(node: Node): Node | null {
+    for (const a of ancestors(node)) if (a.type.endsWith('_statement') || a.type === 'short_var_declaration') return a;
+    return null;
   }
 
   private enclosingFunction(node: Node): Node | null {
