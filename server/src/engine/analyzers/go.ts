@@ -540,12 +540,16 @@ class GoFile {
     if (local && this.denotesSession(node)) {
       const arg = argumentOf(node);
       if (arg) this.facts.add(`arg:${arg.fn}#${arg.index}:passed`);
+      // A package-level variable (ErrRunNotFound = errors.New("session not found")) is the same
+      // name in the functions that use it, out of this declaration's sight.
+      if (/^(?:var|const)_spec$/.test(node.parent?.type ?? '') && !this.enclosingFunction(node)) this.facts.add(`field:?.${node.text}:holds`);
       return {};
     }
     // In a planning scope (PlanningRuns(), a planning type's field) a collection of runs is planning's.
     if (known(this.identifierDomain(node))) return null;
     const requires: string[] = [];
-    let because = 'it is keyed by, or filled with, session ids';
+    // A name declared out of sight may be a collection or a variable the package declares.
+    let because = local && !decl ? 'its declaration or its uses hold session ids' : 'it is keyed by, or filled with, session ids';
     const scope = this.collectionScope(node, isKey, decl);
     if (scope) {
       const holding = holdingAt(collectionExpression(node), (v) => this.isSessionId(v));
