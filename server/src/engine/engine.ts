@@ -19,6 +19,7 @@ import { builtinRuleset } from './rules/load';
 import { advisedEntries } from './advisedEntries';
 import { applyMappingDomains, discriminatedMappings } from './yamlScopes';
 import { scanWords } from './scan';
+import { applyAssignedDomains } from './assignedNames';
 import type { Candidate, Finding, TextEdit } from './types';
 import { lowerWords } from './words';
 import { createGoAnalyzer } from './analyzers/go';
@@ -41,6 +42,7 @@ const analyzeText: Analyzer = (text, ctx) => {
   if (found.length && text.includes('{')) applyObjectDomains(discriminatedObjects(text, (s) => ctx.domainOf(s)), found);
   if (found.length) {
     applyMappingDomains(discriminatedMappings(text, (s) => ctx.domainOf(s)), found);
+    applyAssignedDomains(text, found);
     const entries = advisedEntries(text, ctx, (s) => ctx.rules.rules.some((r) => preferredPattern(r).test(s)));
     for (const c of found) if (entries.some(([s, e]) => c.start >= s && c.end <= e)) c.migration = true;
   }

@@ -1,0 +1,29 @@
+/**
+ * A name given one value of another domain (`E2E_RUN_ID: ${{ github.run_id }}`,
+ * `export RUN=$GITHUB_RUN_ID`) holds that domain's run, wherever the file uses it (`$E2E_RUN_ID`).
+ * For config and shell text, read by lines.
+ */
+import type { Candidate } from './types';
+
+/** `KEY: value`, `- KEY=value`, `export KEY=value` (group 1: the key, group 2: the value). */
+const ASSIGNMENT = /^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?["']?([A-Za-z_][\w-]*)["']?[ \t]*[:=][ \t]*(.*)$/;
+/** The value is one reference and nothing else: `${{ github.run_id }}`, `$GITHUB_RUN_ID`, `"${X}"`. */
+const ONE_REFERENCE = /^["']?\$?\{{0,2}[ \t]*[\w.]+[ \t]*\}{0,2}["']?[ \t]*(?:#.*)?$/;
+
+export function applyAssignedDomains(text: string, found: Candidate[]): void {
+  const domains = new Map<string, string>();
+  for (const c of found) {
+    if (!c.domain) continue;
+    const ls = text.lastIndexOf('\n', c.start - 1) + 1;
+    const nl = text.indexOf('\n', c.start);
+    const line = text.slice(ls, nl < 0 ? text.length : nl).replace(/\r$/, '');
+    const m = ASSIGNMENT.exec(line);
+    if (!m || c.start < ls + line.length - m[2].length || !ONE_REFERENCE.test(m[2])) continue;
+    domains.set(m[1], c.domain);
+  }
+  if (domains.size === 0) return;
+  for (const c of found) {
+    const d = domains.get(text.slice(c.start, c.end));
+    if (d && !c.domain) c.domain = d;
+  }
+}
