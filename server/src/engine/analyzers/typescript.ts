@@ -130,6 +130,7 @@ function finish(cands: Noted[]): Candidate[] {
     delete c.name;
     delete c.strong;
     delete c.pair;
+    delete c.silent;
   }
   return cands;
 }
@@ -313,13 +314,14 @@ function toDeprecationReporter(ctx: AnalyzerContext, node: Node): boolean {
  * the member's own name a migration reference: `/** @deprecated *\/ run_id?: string` is still the
  * legacy alias to remove (as a Go field under `// Deprecated:` is), and the comment itself is one.
  */
-function judge(ctx: AnalyzerContext, node: Node): Partial<Candidate> {
-  const out: Partial<Candidate> = {};
+function judge(ctx: AnalyzerContext, node: Node): Partial<Noted> {
+  const out: Partial<Noted> = {};
   const s = scopeSignal(ctx, node);
   if (s?.domain) out.domain = s.domain;
   else if (!s) {
     const file = FILE_DOMAIN.get(ctx);
     if (file) out.domain = file;
+    else out.silent = true;
   }
   return out;
 }

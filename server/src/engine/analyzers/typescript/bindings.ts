@@ -75,9 +75,10 @@ export function bindingOf(node: Node): Binding | null {
 /**
  * `strong`: a declaration whose own syntax (type, initialiser) decided its verdict. `pair`: the
  * start of the React state pair a declaration belongs to (`const [runId, setRunId] = useState()`):
- * the value and its setter are one thing, so they get one verdict.
+ * the value and its setter are one thing, so they get one verdict. `silent`: nothing around the
+ * occurrence says what it is (no domain, no session word).
  */
-export type Noted = Candidate & { binding?: Binding; name?: string; strong?: boolean; pair?: number };
+export type Noted = Candidate & { binding?: Binding; name?: string; strong?: boolean; pair?: number; silent?: boolean };
 
 /** The state pair a declared name belongs to: `[value, setValue] = useState(…)` (or useReducer). */
 export function statePairOf(node: Node): number | undefined {
@@ -101,7 +102,7 @@ export function shifted(c: Noted, delta: number): Noted {
  * Gives every occurrence of a binding one verdict. A module-level name, or a local one whose
  * declaration decides by its own type or initialiser, has its declaration's. A local declared with
  * nothing to say (`const [selected, setSelected] = useState(null)`) has the verdict most of its
- * occurrences have, the declaration's on a tie.
+ * occurrences that say something have, the declaration's on a tie.
  */
 export function unifyBindings(cands: Noted[]): void {
   const decls = new Map<string, Noted[]>();
@@ -146,9 +147,10 @@ export function unifyBindings(cands: Noted[]): void {
     let verdict: Noted = decl;
     if (decl.binding?.kind === 'declares' && decl.binding.scope !== MODULE && !decl.strong) {
       // A pair's declarations are one statement: one vote.
+      // Occurrences with nothing to say do not vote.
       const counts = new Map<string, number>();
-      for (const x of [decl, ...refsOf]) counts.set(x.domain ?? '', (counts.get(x.domain ?? '') ?? 0) + 1);
-      const count = (c: Noted): number => counts.get(c.domain ?? '') ?? 0;
+      for (const x of [decl, ...refsOf]) if (!x.silent) counts.set(x.domain ?? '', (counts.get(x.domain ?? '') ?? 0) + 1);
+      const count = (c: Noted): number => (c.silent ? 0 : (counts.get(c.domain ?? '') ?? 0));
       for (const c of refsOf) if (count(c) > count(verdict)) verdict = c;
     }
     for (const c of all) {

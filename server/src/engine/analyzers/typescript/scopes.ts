@@ -124,14 +124,20 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
       const obj = field(p, 'object');
       // Only the property (or index) is qualified by the object; error recovery puts other children here.
       if (!obj || !same(field(p, p.type === 'member_expression' ? 'property' : 'index'), c)) return null;
-      if (obj.type === 'identifier' || obj.type === 'this') {
-        const decl = obj.type === 'identifier' ? declarationOf(p, obj.text) : null;
-        return signalOf(ctx, obj.text) ?? (decl ? signalOf(ctx, decl) : null);
-      }
-      return signalOf(ctx, obj.text);
+      // The object's own words first, then the declared type of the name it starts from
+      // (`s.iterations[runId]` with `s: PlanningState`).
+      let root: Node | null = obj;
+      for (let k = 0; root && root.type === 'member_expression' && k < MAX_CLIMB; k++) root = field(root, 'object');
+      const decl = root?.type === 'identifier' ? declarationOf(p, root.text) : null;
+      return signalOf(ctx, obj.text) ?? (decl ? signalOf(ctx, decl) : null);
     }
     case 'pair':
-      return same(field(p, 'value'), c) ? signalOf(ctx, field(p, 'key')?.text ?? '') : null;
+      return same(field(p, 'value'), c) ? keySignal(ctx, field(p, 'key')?.text ?? '') : null;
+    case 'jsx_attribute': {
+      // <PlanningPanel sessionId={runId} />: the attribute names what its value is.
+      const name = named(p)[0];
+      return name && !same(name, c) ? keySignal(ctx, name.text) : null;
+    }
     case 'property_signature':
     case 'public_field_definition':
     case 'required_parameter':
@@ -188,6 +194,13 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
       }
       return FUNCTION_LIKE.has(p.type) ? parameterTypes(ctx, p) : null;
   }
+}
+
+/** A key or attribute that is the new name itself (`sessionId: runId`) says its value is the session. */
+function keySignal(ctx: AnalyzerContext, key: string): Signal | null {
+  const words = splitWords(key.replace(/^['"]|['"]$/g, '')).map((w) => w.lower);
+  if (ctx.rules.rules.some((r) => r.spec.preferred.length === words.length && r.spec.preferred.every((w, i) => w.toLowerCase() === words[i]))) return { evidence: true };
+  return signalOf(ctx, key);
 }
 
 /**
