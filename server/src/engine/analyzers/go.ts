@@ -16,9 +16,10 @@ import { hasWordSequence, lowerWords, SENTENCE_END } from '../words';
 import type { Candidate, ContextKind } from '../types';
 import { argumentOf, collectionExpression, factName, holdingAt, stated } from './go/collections';
 import { GoDomains, type Declaration, type Domain } from './go/domains';
-import { LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS } from './go/strings';
+import { FORMAT_FUNCTION, LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS, verbAfter } from './go/strings';
 import { ancestors, field, fields, mapTypeOf, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
 import { escapeRegExp } from '../regex';
+import { MODAL_BEFORE } from '../matcher';
 
 /** `.Str("` …: a log field constructor's key, or a URL read's parameter, follows (regex source). */
 const LOG_CALL = `\\.(?:${[...LOG_KEY_METHODS].join('|')})\\(\\s*"`;
@@ -699,6 +700,10 @@ class GoFile {
         for (const c of cands) {
           const before = this.text.slice(Math.max(0, c.start - 1), c.start);
           if ((before === '?' || before === '&') && this.text[c.end] === '=') c.context = 'url';
+          if (!c.domain && this.printsSession(lit, offset, content, c)) {
+            c.denotesSession = true;
+            c.because = 'the format prints a session id after it';
+          }
           if (this.generated) c.noFix = 'generated code: change its source and regenerate';
           else {
             const duplicate = this.alreadyHere(lit, content, c);
@@ -707,6 +712,27 @@ class GoFile {
           this.out.push(c);
         }
     }
+  }
+
+  /**
+   * `fmt.Errorf("insert turn %s (run %s): %w", t.ID, t.RunID, err)`: the bare word in a format,
+   * right before the verb that prints a session id, names the session (not after "to": "failed to
+   * run %s" runs a command).
+   */
+  private printsSession(lit: Node, offset: number, content: string, c: Candidate): boolean {
+    if (this.ctx.match(this.text.slice(c.start, c.end))?.kind !== 'bare' || !/^[A-Za-z]+$/.test(this.text.slice(c.start, c.end))) return false;
+    const args = lit.parent?.type === 'argument_list' ? lit.parent : null;
+    const call = args?.parent?.type === 'call_expression' ? args.parent : null;
+    const callee = call ? field(call, 'function') : null;
+    const name = callee?.type === 'selector_expression' ? field(callee, 'field')?.text : callee?.text;
+    if (!args || !name || !FORMAT_FUNCTION.test(name)) return false;
+    const before = /([A-Za-z]+)\W*$/.exec(content.slice(0, c.start - offset))?.[1]?.toLowerCase();
+    if (before && MODAL_BEFORE.has(before)) return false;
+    const verb = verbAfter(content, c.end - offset);
+    if (verb === null) return false;
+    const list = named(args);
+    const value = list[list.findIndex((a) => a.id === lit.id) + 1 + verb];
+    return !!value && this.isSessionId(value);
   }
 
   /**
