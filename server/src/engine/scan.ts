@@ -90,6 +90,9 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       if (external) c.domain = external;
     }
     if (!c.migration && namesItsReplacementNext(text, start + token.length, ctx.match(token)?.replacement)) c.migration = true;
+    // TurnsPerRun, lastSeqByRun, RunSummary: a name keyed like the session uses the bare word as its
+    // old name (a hyphenated "per-run" in a sentence is wording, not a name).
+    if (!c.domain && !token.includes('-') && ctx.bareIsKeyedSession(token)) c.denotesSession = true;
     out.push(c);
   }
   return out;

@@ -153,6 +153,9 @@ function resolved(out: Candidate[], stated0: ReadonlySet<string>, ctx: AnalyzerC
   return kept;
 }
 
+/** Byte escapes: a serialized descriptor in generated code, whose lengths a hand edit would break. */
+const SERIALIZED = /\\(?:x[0-9A-Fa-f]{2}|[0-7]{3})/;
+
 /** How a field's finding says its struct already has the new name (the editor's re-check looks for it). */
 export const CLASH = 'the struct already has';
 const SHIM_NOTE = 'a JSON compatibility field beside the type it embeds, which already has the new name: remove it with the compatibility code';
@@ -704,7 +707,7 @@ class GoFile {
             c.denotesSession = true;
             c.because = 'the format prints a session id after it';
           }
-          if (this.generated) c.noFix = 'generated code: change its source and regenerate';
+          if (this.generated && SERIALIZED.test(lit.text)) c.noFix = 'generated code: change its source and regenerate';
           else {
             const duplicate = this.alreadyHere(lit, content, c);
             if (duplicate) c.noFix = duplicate;

@@ -278,6 +278,8 @@ class ProtoReader {
     // The name itself may carry the domain marker (planning_run_id, PlanningRunID).
     const d = this.ctx.domainOf(tok.text) ?? domain;
     if (d) c.domain = d;
+    // message RunSummary, GetModeForRun: a name keyed like the session uses the bare word as its old name.
+    else if (this.ctx.bareIsKeyedSession(tok.text)) c.denotesSession = true;
     if (migration) c.migration = true;
     this.out.push(c);
   }
