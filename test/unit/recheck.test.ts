@@ -70,16 +70,16 @@ void test('a re-check of one declaration sees the facts it states about the othe
     assert.deepEqual(shown(incremental.check(after, opts)), shown(expected));
     assert.equal(expected.filter((f) => f.text === 'runs').length > 0, to === 'runID');
   }
-  // The caller passes the session's logger (one edit inside handle): the callee's parameter holds
+  // The caller passes the session's context (one edit inside handle): the callee's parameter holds
   // the session too, though no finding of the caller says so.
-  const start = 'func (r *Router) start(prompt string, runLog zerolog.Logger) {\n\trunLog.Info().Msg(prompt)\n}\n\n';
-  const handle = (arg: string): string => `func (r *Router) handle(conv *Conversation, prompt string) {\n\trunLog := log.With().Str("session_id", conv.SessionID).Logger()\n\tr.start(prompt, ${arg})\n}\n`;
-  for (const [from, to] of [['log.Logger', 'runLog'], ['runLog', 'log.Logger']]) {
+  const start = 'func (r *Router) start(prompt string, runCtx context.Context) {\n\tr.infer(runCtx, prompt)\n}\n\n';
+  const handle = (arg: string): string => `func (r *Router) handle(ctx context.Context, conv *Conversation, prompt string) {\n\trunCtx := context.WithValue(ctx, sessionKey, conv.SessionID)\n\tr.start(prompt, ${arg})\n}\n`;
+  for (const [from, to] of [['ctx', 'runCtx'], ['runCtx', 'ctx']]) {
     incremental.check(`package webchat\n\n${filler()}\n${start}${handle(from)}`, opts);
     const after = `package webchat\n\n${filler()}\n${start}${handle(to)}`;
     const expected = whole.check(after, opts);
     assert.deepEqual(shown(incremental.check(after, opts)), shown(expected));
-    const callee = expected.filter((f) => f.text === 'runLog' && f.offset < after.indexOf('func (r *Router) handle'));
-    assert.equal(callee.length, to === 'runLog' ? 2 : 0);
+    const callee = expected.filter((f) => f.text === 'runCtx' && f.offset < after.indexOf('func (r *Router) handle'));
+    assert.equal(callee.length, to === 'runCtx' ? 2 : 0);
   }
 });

@@ -335,7 +335,8 @@ class GoFile {
       // lastSeqByRun, runByConv: "run" is the key's noun here, the session's old name (not a verb).
       if (this.ctx.bareIsKeyedSession(token)) {
         const context: ContextKind = fnName ? 'function' : node.type === 'field_identifier' ? 'field' : 'identifier';
-        this.push(node, context, { denotesSession: true, domain: this.identifierDomain(node) });
+        // Its type (a zerolog.Logger) says nothing of whose run it is; the scope does (a Planner's).
+        this.push(node, context, { denotesSession: true, domain: this.identifierDomain(node) ?? this.domains.scopeDomain(node) });
         return;
       }
       if (fnName) {
