@@ -3,7 +3,6 @@ import { runCheck, type Output } from './check';
 import { runFix } from './fix';
 import { runReport } from './report/command';
 import { UsageError } from './rulesConfig';
-import { startStdioServer } from '../lsp/stdio';
 
 const USAGE = `usage: termshift <command> [options] [PATH…]
 
@@ -49,6 +48,8 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
       case 'report':
         return await runReport(rest, process.cwd(), io);
       case 'lsp': {
+        // Loaded here only: the protocol libraries cost every other command 30 ms at start.
+        const { startStdioServer } = await import('../lsp/stdio.js');
         startStdioServer();
         return -1;
       }

@@ -13,17 +13,20 @@ import { splitWords } from './words';
 import type { Ruleset } from './rules/compile';
 import type { Finding } from './types';
 
+/** Where a token's parts are, by rule, token and fix: a workspace repeats the same few names. */
+type Span = { start: number; end: number; replacement: string | null };
+const memo = new WeakMap<Ruleset, Map<string, Span[] | null>>();
+
 export function legacyParts(f: Finding, rules: Ruleset): Finding[] {
   if (f.range.start.line !== f.range.end.line || f.range.end.character - f.range.start.character !== f.text.length) return [f];
   if (/\s/.test(f.text)) return proseWords(f);
-  const rule = rules.rules.find((r) => r.id === f.ruleId);
-  const match = rule ? matchToken(f.text, rule.seqs) : null;
-  if (!match || match.kind === 'removal' || match.parts.length === 0) return [f];
-  // The parts' fixes must make the finding's own fix (or it has none).
-  if (f.replacement !== null && f.replacement !== match.replacement) return [f];
-  const parts = match.parts.map((p) => changedWords(singular(p, f.text), f.text));
-  if (parts.length === 1 && parts[0].start === 0 && parts[0].end === f.text.length) return [f];
-  return parts.map((p) => ({
+  let known = memo.get(rules);
+  if (!known) memo.set(rules, (known = new Map()));
+  const key = `${f.ruleId}\0${f.text}\0${f.replacement ?? '\0'}`;
+  let spans = known.get(key);
+  if (spans === undefined) known.set(key, (spans = partsOf(f, rules)));
+  if (!spans) return [f];
+  return spans.map((p) => ({
     ...f,
     range: { start: { line: f.range.start.line, character: f.range.start.character + p.start }, end: { line: f.range.start.line, character: f.range.start.character + p.end } },
     offset: f.offset + p.start,
@@ -31,6 +34,18 @@ export function legacyParts(f: Finding, rules: Ruleset): Finding[] {
     text: f.text.slice(p.start, p.end),
     replacement: f.replacement === null ? null : p.replacement,
   }));
+}
+
+/** The parts a finding's token is reported as; null: the token whole. */
+function partsOf(f: Finding, rules: Ruleset): Span[] | null {
+  const rule = rules.rules.find((r) => r.id === f.ruleId);
+  const match = rule ? matchToken(f.text, rule.seqs) : null;
+  if (!match || match.kind === 'removal' || match.parts.length === 0) return null;
+  // The parts' fixes must make the finding's own fix (or it has none).
+  if (f.replacement !== null && f.replacement !== match.replacement) return null;
+  const parts = match.parts.map((p) => changedWords(singular(p, f.text), f.text));
+  if (parts.length === 1 && parts[0].start === 0 && parts[0].end === f.text.length) return null;
+  return parts.map((p) => ({ start: p.start, end: p.end, replacement: p.replacement }));
 }
 
 /** A term without its plural ending: `RunID` → `SessionID` inside `RunIDs`, whose `s` stays. */
