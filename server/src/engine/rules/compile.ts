@@ -132,11 +132,15 @@ export function compileRules(file: RulesFile): Ruleset {
     // "instead of", "replaced by": a marker that ends in a preposition is about its object, so it
     // counts only when that object is a name of the term ("use session_id instead of run_id"),
     // never in "resume this session instead of starting a new one".
-    const names = r.seqs.filter((q) => q.kind !== 'bare').flatMap((q) => [q.from, ...(q.to ? [q.to] : [])]).map(sequencePattern);
+    const nameSeqs = r.seqs.filter((q) => q.kind !== 'bare').flatMap((q) => [q.from, ...(q.to ? [q.to] : [])]);
+    const names = nameSeqs.map(sequencePattern);
+    // "the old `chatd.runId` key" names the old name; "the old run ID" in a sentence is a stale value.
+    const written = nameSeqs.map((words) => words.map(escapeRegExp).join('[-_]?'));
     for (const m of r.spec.migrationMarkers ?? []) {
       const words = m.split(/\s+/);
       const phrase = words.map(escapeRegExp).join('\\s+');
-      migration.push(RELATIONAL.has(words[words.length - 1]) ? `${phrase}[\\s\`'"*_(]+(?:[A-Za-z]+(?:\\s+|\\.))?(?:[A-Za-z]+\\s+)?[\`'"*_(]*(?:${names.join('|')})` : phrase);
+      const last = words[words.length - 1];
+      migration.push(RELATIONAL.has(last) ? `${phrase}[\\s\`'"*_(]+(?:[A-Za-z]+(?:\\s+|\\.))?(?:[A-Za-z]+\\s+)?[\`'"*_(]*(?:${(last === 'old' ? written : names).join('|')})` : phrase);
     }
     packages.push(...(r.spec.packages ?? []));
   }
