@@ -20,6 +20,7 @@ import { advisedEntries } from './advisedEntries';
 import { applyMappingDomains, discriminatedMappings } from './yamlScopes';
 import { scanWords } from './scan';
 import { applyAssignedDomains } from './assignedNames';
+import { applySessionVariables } from './sessionVariables';
 import type { Candidate, Finding, TextEdit } from './types';
 import { lowerWords } from './words';
 import { createGoAnalyzer } from './analyzers/go';
@@ -43,6 +44,7 @@ const analyzeText: Analyzer = (text, ctx) => {
   if (found.length) {
     applyMappingDomains(discriminatedMappings(text, (s) => ctx.domainOf(s)), found);
     applyAssignedDomains(text, found);
+    applySessionVariables(text, found, ctx);
     const entries = advisedEntries(text, ctx, (s) => ctx.rules.rules.some((r) => preferredPattern(r).test(s)));
     for (const c of found) if (entries.some(([s, e]) => c.start >= s && c.end <= e)) c.migration = true;
   }

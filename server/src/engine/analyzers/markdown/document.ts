@@ -13,6 +13,7 @@ import { SENTENCE_END } from '../../words';
 import type { Candidate } from '../../types';
 import { codeBlockContent } from './fences';
 import { isCountedNoun } from './words';
+import { applySessionVariables } from '../../sessionVariables';
 import type { Frontmatter } from './frontmatter';
 import { InlineScanner, type InlineCandidate } from './inline';
 import { keptRange, Pieces } from './pieces';
@@ -79,6 +80,8 @@ export class MarkdownDocument {
     const cands = this.candidates(segs, fm, whole);
     if (migration.length) this.within(migration, cands);
     this.sessionNouns(sections, cands);
+    // A variable set in one fenced block is used in the next: the document is its scope.
+    applySessionVariables(this.doc, cands, this.ctx);
     return cands;
   }
 

@@ -1,0 +1,38 @@
+/**
+ * A shell or make variable named with the bare word (`RUN=4c7e…`, `make turns RUN=<run_id>`) holds
+ * the session where the text puts it where a session id goes: `select(.run_id == "$RUN")`,
+ * `WHERE run_id = '$RUN'`, `--session-id $(RUN)`, or gives it a `<run_id>` placeholder. Then every
+ * occurrence of the name in the text is the session's (its assignment, its uses, its comments).
+ */
+import type { AnalyzerContext } from './analyzer';
+import { escapeRegExp } from './regex';
+import type { Candidate } from './types';
+
+/** The term's spellings, old and new, as a pattern: run_id, runId, RUN-ID, session_id … */
+function termNames(ctx: AnalyzerContext): string {
+  return ctx.rules.rules.flatMap((r) => [r.spec.legacy, r.spec.preferred].map((words) => words.map(escapeRegExp).join('[-_]?'))).join('|');
+}
+
+export function applySessionVariables(text: string, found: Candidate[], ctx: AnalyzerContext): void {
+  const names = new Set<string>();
+  for (const c of found) {
+    const token = text.slice(c.start, c.end);
+    if (!c.domain && /^[A-Za-z]+$/.test(token) && ctx.match(token)?.kind === 'bare') names.add(token);
+  }
+  if (names.size === 0) return;
+  const term = termNames(ctx);
+  const holding = [...names].filter((name) => {
+    // The term's spelling is any case; the variable's is exact (`$RUN` is not `npm run`).
+    const ref = `\\$(?:\\{|\\()?(${escapeRegExp(name)})\\b`;
+    const given = new RegExp(`(?:${term})["'\\]]*\\s*(?:==|=|:|\\s)\\s*\\\\?["']?${ref}|--(?:${term})[=\\s]+["']?${ref}|(?<![\\w$])(${escapeRegExp(name)})=<(?:${term})>`, 'gi');
+    for (const m of text.matchAll(given)) if ((m[1] ?? m[2] ?? m[3]) === name) return true;
+    return false;
+  });
+  if (holding.length === 0) return;
+  for (const c of found) {
+    if (!c.domain && holding.includes(text.slice(c.start, c.end))) {
+      c.denotesSession = true;
+      c.because = 'the text puts it where a session id goes';
+    }
+  }
+}
