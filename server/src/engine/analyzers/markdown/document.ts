@@ -28,6 +28,8 @@ const MAX_GROUP = 16 * 1024;
 const MAX_CHUNK = 64 * 1024;
 const DEEP = /(?:[>*+-][ \t]+){32}|>{32}/;
 const DIFF = /^\s*(?:diff|patch)\b/i;
+/** Wording that says the migration has not happened to what follows. */
+const NOT_YET = /\b(?:not|never|until|still|yet)\b|n't\b/i;
 /**
  * A group that may hold a link definition, an HTML block (some run past blank lines) or a fence
  * the line scan did not see is parsed on its own, never batched with others.
@@ -320,7 +322,9 @@ export class MarkdownDocument {
     if (!text.endsWith(':')) return false;
     let from = 0;
     for (const m of text.matchAll(SENTENCE_END)) if (m.index + 1 < text.length) from = m.index + 1;
-    return this.ctx.isMigrationText(text.slice(from));
+    const sentence = text.slice(from);
+    // "… has not been migrated yet:", "Until the store is migrated, joins look like this:": the block is today's code.
+    return this.ctx.isMigrationText(sentence) && !NOT_YET.test(sentence);
   }
 
   private code(lang: string | null | undefined, s: number, e: number, quoteDepth: number, caption: boolean): void {
