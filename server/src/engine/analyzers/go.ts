@@ -16,6 +16,7 @@ import { hasWordSequence, lowerWords, SENTENCE_END } from '../words';
 import type { Candidate, ContextKind } from '../types';
 import { argumentOf, collectionExpression, factName, holdingAt, stated } from './go/collections';
 import { GoDomains, type Declaration, type Domain } from './go/domains';
+import { wrapCaseSnippet } from './go/snippets';
 import { FORMAT_FUNCTION, LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS, verbAfter } from './go/strings';
 import { ancestors, field, fields, mapTypeOf, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
 import { escapeRegExp } from '../regex';
@@ -42,7 +43,7 @@ const MAX_CACHE_ENTRIES = 20_000;
 export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions = {}): Analyzer {
   const parser = newParser(language);
   const caches = new WeakMap<object, Map<string, Analysed>>();
-  return (text, ctx) => {
+  const analyzer: Analyzer = (text, ctx) => {
     // Parse only the top-level declarations that may hold a term (parsing dominates the cost);
     // tree-sitter's included ranges keep every offset relative to the whole file.
     // One pass of the term pattern over the file, then per declaration only where bare words may count.
@@ -118,6 +119,14 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
       if (more) analyse(all.filter((d) => !chosen.has(d.start) && more.test(text.slice(d.start, d.end))));
     }
     return resolved(sameFieldVerdicts(out, text), facts, ctx);
+  };
+  return (text, ctx) => {
+    const wrapped = ctx.within ? null : wrapCaseSnippet(text);
+    if (!wrapped) return analyzer(text, ctx);
+    const end = wrapped.offset + text.length;
+    return analyzer(wrapped.text, ctx)
+      .filter((c) => c.start >= wrapped.offset && c.end <= end)
+      .map((c) => ({ ...c, start: c.start - wrapped.offset, end: c.end - wrapped.offset }));
   };
 }
 
