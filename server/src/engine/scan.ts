@@ -5,6 +5,7 @@
  */
 import type { AnalyzerContext } from './analyzer';
 import type { Candidate, ContextKind } from './types';
+import { escapeRegExp } from './regex';
 
 const WORD = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
 /** Text that ends by giving a value to the new name: `session_id=${`, `"sessionId": "`, `--session-id $`. */
@@ -40,6 +41,24 @@ function namesItsReplacementNext(text: string, end: number, replacement: string 
   return !!arrow && after.startsWith(replacement, arrow[0].length);
 }
 
+const restPatterns = new WeakMap<AnalyzerContext['rules'], Array<{ head: string; rest: RegExp }>>();
+
+/** After the term's head word ("run"), the rest of it as words (" id", " IDs"), if they follow. */
+function restOfTerm(ctx: AnalyzerContext, token: string, text: string, end: number): string | undefined {
+  let list = restPatterns.get(ctx.rules);
+  if (!list) {
+    list = ctx.rules.rules.filter((r) => r.spec.legacy.length > 1).map((r) => ({ head: r.spec.legacy[0].toLowerCase(), rest: new RegExp(`^(?:[ \\t]+${r.spec.legacy.slice(1).map(escapeRegExp).join('[ \\t]+')})s?(?![\\w-])`, 'i') }));
+    restPatterns.set(ctx.rules, list);
+  }
+  const lower = token.toLowerCase();
+  for (const { head, rest } of list) {
+    if (lower !== head) continue;
+    const m = rest.exec(text.slice(end, end + 40));
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
 export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions): Candidate[] {
   const out: Candidate[] = [];
   const base = opts.offset ?? 0;
@@ -59,6 +78,14 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       start++;
     }
     if (!ctx.isCandidate(token)) continue;
+    // "// the run id of the conversation": in a comment the term is also written as words.
+    if (opts.context === 'comment') {
+      const rest = restOfTerm(ctx, token, text, start + token.length);
+      if (rest) {
+        token += rest;
+        WORD.lastIndex = start + token.length;
+      }
+    }
     const c: Candidate = { ...opts.inherit, start: base + start, end: base + start + token.length, context: opts.inherit?.context ?? opts.context };
     const q = QUALIFIER.exec(text.slice(Math.max(0, start - 200), start));
     if (q) {
