@@ -17,6 +17,7 @@ import type { Candidate, ContextKind } from '../types';
 import { argumentOf, collectionExpression, factName, holdingAt, stated } from './go/collections';
 import { GoDomains, type Declaration, type Domain } from './go/domains';
 import { wrapCaseSnippet } from './go/snippets';
+import { isCountedNoun } from '../nouns';
 import { FORMAT_FUNCTION, LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS, verbAfter } from './go/strings';
 import { ancestors, field, fields, mapTypeOf, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
 import { escapeRegExp } from '../regex';
@@ -277,6 +278,7 @@ class GoFile {
     // Each chunk is its own tree; node ids (addresses) may repeat across trees, so no cache may cross.
     this.domains = this.newDomains();
     this.facts = new Set();
+    this.nouns = [];
     const first = this.out.length;
     const slice = this.text.slice(chunk.start, chunk.end);
     const hint = this.ctx.rules.hint;
@@ -310,10 +312,30 @@ class GoFile {
       if (name?.denotesSession && !name.requires?.some((r) => r.startsWith('same@'))) found[i] = { ...found[i], requires: name.requires, because: name.because };
       else found.splice(i, 1);
     }
+    this.sessionNouns(found);
     this.out.length = first;
     this.out.push(...found);
     const facts = new Set([...this.facts].filter((f) => !f.startsWith('var@')));
     return { found, facts };
+  }
+
+  /** Counted nouns in this declaration's comments ("gets exactly one run", "a run with its turn count"). */
+  private nouns: Candidate[] = [];
+
+  /**
+   * A comment's "the run", "per run", "a run" is the session where its declaration names the session
+   * by the legacy term (`RunID`, `run_id`) and names no other run (no token in a domain).
+   */
+  private sessionNouns(found: Candidate[]): void {
+    const nouns = this.nouns;
+    this.nouns = [];
+    if (nouns.length === 0 || found.some((c) => c.domain)) return;
+    const term = found.some((c) => !c.migration && !c.verb && !c.packagePath && this.ctx.match(this.text.slice(c.start, c.end))?.kind === 'term');
+    if (!term) return;
+    for (const c of nouns) {
+      c.denotesSession = true;
+      c.because = 'its declaration names the session by the legacy id';
+    }
   }
 
   /** Facts the current declaration states about names (see go/collections.ts). */
@@ -902,6 +924,10 @@ class GoFile {
       if (c.migration && declared.includes(token)) c.migration = undefined;
       // As for code: in a planning package, a name that shows the session is the session's.
       if (c.domain && c.domain === this.packageDomain && this.ctx.hasEvidence(token)) c.domain = undefined;
+    }
+    for (const c of cands) {
+      const rel = c.start - node.startIndex;
+      if (!c.domain && !c.migration && /^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(this.text.slice(c.start, c.end)) && this.ctx.match(this.text.slice(c.start, c.end))?.kind === 'bare' && isCountedNoun(body, rel, rel + c.end - c.start)) this.nouns.push(c);
     }
     this.out.push(...cands);
     this.bareNamesDocumented(node, cands);

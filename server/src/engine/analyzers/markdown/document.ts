@@ -12,7 +12,7 @@ import { scanWords } from '../../scan';
 import { SENTENCE_END } from '../../words';
 import type { Candidate } from '../../types';
 import { codeBlockContent } from './fences';
-import { isCountedNoun } from './words';
+import { isCountedNoun } from '../../nouns';
 import { applySessionVariables } from '../../sessionVariables';
 import type { Frontmatter } from './frontmatter';
 import { InlineScanner, type InlineCandidate } from './inline';
@@ -371,7 +371,7 @@ export class MarkdownDocument {
       if (repl.exact.length && rowMapsTo(u, c.start, repl.exact, (t) => this.ctx.rules.mayMatch(t), (t) => this.ctx.isMigrationText(t)) === 'maps') {
         c.denotesSession = true;
         c.migration = true;
-      } else if (c.context === 'prose' && !c.verb && !c.packagePath && !u.domain && !u.migrationWording && isCountedNoun(this.doc, c.start, c.end) && /^[A-Za-z]+$/.test(this.doc.slice(c.start, c.end))) {
+      } else if (c.context === 'prose' && !c.verb && !c.packagePath && !u.domain && !u.migrationWording && isCountedNoun(this.doc, c.start, c.end) && /^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(this.doc.slice(c.start, c.end))) {
         this.nouns.push(c);
       }
       return c;

@@ -57,24 +57,3 @@ export function phrasePattern(words: string[]): RegExp | null {
   const esc = words.map(escapeRegExp);
   return new RegExp(`(?<![\\w-])${esc.join(' ')}s?(?![\\w-])`, 'gi');
 }
-
-/** A determiner, maybe with an adjective or two, right before the word: "the run", "a new run", "per run". */
-const NOUN_BEFORE = /\b(?:the|a|an|each|every|per|that|this|its|their|one|same)\s+(?:(?:same|new|current|existing|active|previous|stuck|whole|given|live|next|single|original|fresh|last)\s+){0,2}$/i;
-/** Words after which the bare word modifies another noun ("the run command", "a run of tests"). */
-const NOUN_HEADS = new Set(['command', 'subcommand', 'loop', 'button', 'script', 'step', 'target', 'of', 'config', 'configuration', 'mode', 'cycle', 'function', 'method', 'time', 'queue', 'phase']);
-
-/** A process's own time and outcome: "after the run", "the run fails", "the run already finished". */
-const PROCESS_BEFORE = /\b(?:after|before|during|until|middle\s+of)\s+(?:\w+\s+){0,2}$/i;
-const PROCESS_AFTER = /^\s*(?:(?:already|then|still|never|has|had|is|was)\s+)?(?:finish|fail|complete|succeed|exit|time|crash|abort|stop|ran|running|start|end|take|took)/i;
-
-/**
- * Is the bare word at [start, end) of text a noun naming one thing ("the run", "per run", "a new
- * run"), not a process in time ("after the run", "the run fails")?
- */
-export function isCountedNoun(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 60), start);
-  if (!NOUN_BEFORE.test(before) || PROCESS_BEFORE.test(before)) return false;
-  const after = text.slice(end, end + 40);
-  const next = NEXT_WORD.exec(after)?.[1]?.toLowerCase();
-  return (!next || !NOUN_HEADS.has(next)) && !PROCESS_AFTER.test(after);
-}
