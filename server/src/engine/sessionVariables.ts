@@ -28,11 +28,18 @@ export function applySessionVariables(text: string, found: Candidate[], ctx: Ana
     for (const m of text.matchAll(given)) if ((m[1] ?? m[2] ?? m[3]) === name) return true;
     return false;
   });
-  if (holding.length === 0) return;
+  const vars = holding.map((name) => `\\$(?:\\{|\\()?${escapeRegExp(name)}\\b`);
+  // A flag named with the bare word that takes the session (`--run $(RUN)`, `[--run RUN_ID]`,
+  // `--run) RUN_ID="$2"`) is the session's flag wherever the text names it.
+  const value = `(?:${[`\\$?\\{?(?:${term})\\b`, ...vars].join('|')})`;
+  const flags = [...names].filter((name) => new RegExp(`--${escapeRegExp(name)}(?:[=\\s]+["']?|\\)\\s*)${value}`, 'i').test(text));
   for (const c of found) {
-    if (!c.domain && holding.includes(text.slice(c.start, c.end))) {
+    if (c.domain) continue;
+    const token = text.slice(c.start, c.end);
+    const flag = flags.includes(token) && text.slice(c.start - 2, c.start) === '--' && !/[\w-]/.test(text[c.end] ?? '');
+    if (holding.includes(token) || flag) {
       c.denotesSession = true;
-      c.because = 'the text puts it where a session id goes';
+      c.because = flag ? 'the flag takes a session id' : 'the text puts it where a session id goes';
     }
   }
 }
