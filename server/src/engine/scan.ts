@@ -78,8 +78,9 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       start++;
     }
     if (!ctx.isCandidate(token)) continue;
-    // "// the run id of the conversation": in a comment the term is also written as words.
-    if (opts.context === 'comment') {
+    // "// the run id of the conversation", "filter by run id": in a comment or a string the term is
+    // also written as words.
+    if (opts.context === 'comment' || opts.context === 'string') {
       const rest = restOfTerm(ctx, token, text, start + token.length);
       if (rest) {
         token += rest;
