@@ -10,6 +10,7 @@ import type { Candidate } from '../types';
 import { lexSql, statementRanges, type SqlToken } from './sql/lexer';
 import { SqlStatement } from './sql/statement';
 import { escapeRegExp } from '../regex';
+import { isCountedNoun } from '../nouns';
 
 /** Dollar-quoted bodies nest (a DO block inside a function body); deeper ones are read as text. */
 const MAX_BODY_DEPTH = 3;
@@ -31,6 +32,8 @@ function analyze(text: string, ctx: AnalyzerContext, depth: number): Candidate[]
       } else code.push(tok);
     }
     const stmt = new SqlStatement(text, code, ctx);
+    const start = out.length;
+    const nouns: Candidate[] = [];
     stmt.analyze(out);
     const first = code[0]?.start ?? Infinity;
     for (const tok of others) {
@@ -41,7 +44,18 @@ function analyze(text: string, ctx: AnalyzerContext, depth: number): Candidate[]
       }
       // Comments inside a statement about a domain table (CREATE TABLE planning_runs ( … -- the run's id)) share its domain.
       const inherit = tok.start > first && stmt.domain ? { domain: stmt.domain } : undefined;
-      for (const c of scanWords(body, ctx, { context: tok.kind === 'comment' ? 'comment' : 'string', offset: tok.inStart, inherit })) out.push(c);
+      for (const c of scanWords(body, ctx, { context: tok.kind === 'comment' ? 'comment' : 'string', offset: tok.inStart, inherit })) {
+        if (tok.kind === 'comment' && !c.domain && !c.migration && isCountedNoun(body, c.start - tok.inStart, c.end - tok.inStart) && ctx.match(text.slice(c.start, c.end))?.kind === 'bare' && /^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(text.slice(c.start, c.end))) nouns.push(c);
+        out.push(c);
+      }
+    }
+    // "-- last 10 snapshots of a run" above `WHERE run_id = ?`: the statement names the session.
+    const own = out.slice(start);
+    if (nouns.length && !own.some((c) => c.domain) && own.some((c) => !c.migration && ctx.match(text.slice(c.start, c.end))?.kind === 'term')) {
+      for (const c of nouns) {
+        c.denotesSession = true;
+        c.because = 'its statement names the session by the legacy id';
+      }
     }
   }
   return out;
