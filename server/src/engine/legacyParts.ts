@@ -67,10 +67,7 @@ function changedWords(p: MatchPart, token: string): MatchPart {
   const { from, to } = p.seq;
   const words = splitWords(text);
   if (words.length !== from.length) return p;
-  let head = 0;
-  while (head < from.length - 1 && head < to.length - 1 && from[head] === to[head]) head++;
-  let tail = 0;
-  while (tail < from.length - 1 - head && tail < to.length - 1 - head && from[from.length - 1 - tail] === to[to.length - 1 - tail]) tail++;
+  const { head, tail } = sameEnds(from, to);
   const start = head === 0 ? 0 : words[head].start;
   const end = tail === 0 ? text.length : words[words.length - 1 - tail].end;
   const before = text.slice(0, start);
@@ -84,14 +81,20 @@ function proseWords(f: Finding): Finding[] {
   if (f.replacement === null || f.replacement === f.text) return [f];
   const a = f.text.split(/(\s+)/);
   const b = f.replacement.split(/(\s+)/);
-  let head = 0;
-  while (head < a.length - 1 && head < b.length - 1 && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - 1 - head && tail < b.length - 1 - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const { head, tail } = sameEnds(a, b);
   if (head === 0 && tail === 0) return [f];
   const start = a.slice(0, head).join('').length;
   const text = a.slice(head, a.length - tail).join('');
   const replacement = b.slice(head, b.length - tail).join('');
   const range = { start: { line: f.range.start.line, character: f.range.start.character + start }, end: { line: f.range.start.line, character: f.range.start.character + start + text.length } };
   return [{ ...f, range, offset: f.offset + start, length: text.length, text, replacement }];
+}
+
+/** How many items two lists share at their start and, after those, at their end (at least one item of each left between). */
+function sameEnds(a: string[], b: string[]): { head: number; tail: number } {
+  let head = 0;
+  while (head < a.length - 1 && head < b.length - 1 && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - 1 - head && tail < b.length - 1 - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return { head, tail };
 }

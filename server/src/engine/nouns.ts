@@ -2,6 +2,8 @@
  * Reading the bare word in a sentence (documentation prose, a code comment): is it a counted noun
  * ("the run", "per run", "a new run"), the way a text names one session by the legacy word?
  */
+import type { AnalyzerContext } from './analyzer';
+import type { Candidate } from './types';
 
 const NEXT_WORD = /^[\s`*_"]*([A-Za-z']+)/;
 /** A determiner, maybe with an adjective or two, right before the word: "the run", "a new run", "per run". */
@@ -22,4 +24,28 @@ export function isCountedNoun(text: string, start: number, end: number): boolean
   const after = text.slice(end, end + 40);
   const next = NEXT_WORD.exec(after)?.[1]?.toLowerCase().replace(/'s$/, '');
   return (!next || !NOUN_HEADS.has(next)) && !PROCESS_AFTER.test(after);
+}
+
+/**
+ * Is the candidate the bare word alone ("run", "Runs", "RUN", not `RunInference`), with no domain
+ * and no migration wording, used as a counted noun in `sentence` (where it starts at `at`)?
+ */
+export function isBareNoun(ctx: AnalyzerContext, text: string, c: Candidate, sentence: string, at: number): boolean {
+  const token = text.slice(c.start, c.end);
+  return !c.domain && !c.migration && /^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(token) && ctx.match(token)?.kind === 'bare' && isCountedNoun(sentence, at, at + token.length);
+}
+
+/**
+ * The counted nouns of a scope (a doc section, a Go declaration, an SQL statement) are the session
+ * where the scope names the session by the legacy term (`run_id`, `RunID`, "run ID") and no other
+ * run (no token in a domain). A scope that only says "the run" proves nothing.
+ */
+export function markSessionNouns(ctx: AnalyzerContext, text: string, nouns: Candidate[], scope: Candidate[], because: string): void {
+  if (nouns.length === 0 || scope.some((c) => c.domain)) return;
+  const named = scope.some((c) => !c.migration && !c.verb && !c.packagePath && (ctx.match(text.slice(c.start, c.end))?.kind ?? 'bare') !== 'bare');
+  if (!named) return;
+  for (const c of nouns) {
+    c.denotesSession = true;
+    c.because = because;
+  }
 }

@@ -5,7 +5,7 @@
  */
 import type { AnalyzerContext } from './analyzer';
 import type { Candidate, ContextKind } from './types';
-import { escapeRegExp } from './regex';
+import { wordsPattern } from './regex';
 
 const WORD = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
 /** Text that ends by giving a value to the new name: `session_id=${`, `"sessionId": "`, `--session-id $`. */
@@ -47,7 +47,7 @@ const restPatterns = new WeakMap<AnalyzerContext['rules'], Array<{ head: string;
 function restOfTerm(ctx: AnalyzerContext, token: string, text: string, end: number): string | undefined {
   let list = restPatterns.get(ctx.rules);
   if (!list) {
-    list = ctx.rules.rules.filter((r) => r.spec.legacy.length > 1).map((r) => ({ head: r.spec.legacy[0].toLowerCase(), rest: new RegExp(`^(?:[ \\t]+${r.spec.legacy.slice(1).map(escapeRegExp).join('[ \\t]+')})s?(?![\\w-])`, 'i') }));
+    list = ctx.rules.rules.filter((r) => r.spec.legacy.length > 1).map((r) => ({ head: r.spec.legacy[0].toLowerCase(), rest: new RegExp(`^(?:[ \\t]+${wordsPattern(r.spec.legacy.slice(1), '[ \\t]+')})s?(?![\\w-])`, 'i') }));
     restPatterns.set(ctx.rules, list);
   }
   const lower = token.toLowerCase();

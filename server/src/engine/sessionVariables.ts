@@ -5,12 +5,17 @@
  * occurrence of the name in the text is the session's (its assignment, its uses, its comments).
  */
 import type { AnalyzerContext } from './analyzer';
-import { escapeRegExp } from './regex';
+import { escapeRegExp, wordsPattern } from './regex';
 import type { Candidate } from './types';
 
 /** The term's spellings, old and new, as a pattern: run_id, runId, RUN-ID, session_id … */
 function termNames(ctx: AnalyzerContext): string {
-  return ctx.rules.rules.flatMap((r) => [r.spec.legacy, r.spec.preferred].map((words) => words.map(escapeRegExp).join('[-_]?'))).join('|');
+  return ctx.rules.rules.flatMap((r) => [r.spec.legacy, r.spec.preferred].map((words) => wordsPattern(words, '[-_]?'))).join('|');
+}
+
+/** A variable's expansion: `$RUN`, `${RUN}`, `$(RUN)` (name: a regex source). */
+function reference(name: string): string {
+  return `\\$(?:\\{|\\()?${name}\\b`;
 }
 
 export function applySessionVariables(text: string, found: Candidate[], ctx: AnalyzerContext): void {
@@ -23,12 +28,12 @@ export function applySessionVariables(text: string, found: Candidate[], ctx: Ana
   const term = termNames(ctx);
   const holding = [...names].filter((name) => {
     // The term's spelling is any case; the variable's is exact (`$RUN` is not `npm run`).
-    const ref = `\\$(?:\\{|\\()?(${escapeRegExp(name)})\\b`;
+    const ref = reference(`(${escapeRegExp(name)})`);
     const given = new RegExp(`(?:${term})["'\\]]*\\s*(?:==|=|:|\\s)\\s*\\\\?["']?${ref}|--(?:${term})[=\\s]+["']?${ref}|(?<![\\w$])(${escapeRegExp(name)})=<(?:${term})>`, 'gi');
     for (const m of text.matchAll(given)) if ((m[1] ?? m[2] ?? m[3]) === name) return true;
     return false;
   });
-  const vars = holding.map((name) => `\\$(?:\\{|\\()?${escapeRegExp(name)}\\b`);
+  const vars = holding.map((name) => reference(escapeRegExp(name)));
   // A flag named with the bare word that takes the session (`--run $(RUN)`, `[--run RUN_ID]`,
   // `--run) RUN_ID="$2"`) is the session's flag wherever the text names it.
   const value = `(?:${[`\\$?\\{?(?:${term})\\b`, ...vars].join('|')})`;

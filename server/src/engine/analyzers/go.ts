@@ -17,7 +17,7 @@ import type { Candidate, ContextKind } from '../types';
 import { argumentOf, collectionExpression, factName, holdingAt, stated } from './go/collections';
 import { GoDomains, type Declaration, type Domain } from './go/domains';
 import { wrapCaseSnippet } from './go/snippets';
-import { isCountedNoun } from '../nouns';
+import { isBareNoun, markSessionNouns } from '../nouns';
 import { FORMAT_FUNCTION, LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS, verbAfter } from './go/strings';
 import { ancestors, field, fields, mapTypeOf, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
 import { escapeRegExp } from '../regex';
@@ -216,9 +216,14 @@ function contextLoggerHas(fn: string, root: string | undefined, key: string): bo
   return false;
 }
 
+/** The variable a log chain adds its fields to: `e` of `e.Str("run_id", …)`. */
+function eventOf(chain: string): string | undefined {
+  return new RegExp(`^([A-Za-z_]\\w*)${LOG_CALL}`).exec(chain)?.[1];
+}
+
 /** `e.Str("session_id", …)` then `e.Str("run_id", …)`: fields added to one event (or encoder) held in a variable. */
 function sameEventHas(fn: string, chain: string, key: string): boolean {
-  const root = new RegExp(`^([A-Za-z_]\\w*)${LOG_CALL}`).exec(chain)?.[1];
+  const root = eventOf(chain);
   // The event is the function's parameter (a package such as zap builds separate fields).
   const params = fn.slice(0, fn.indexOf('{'));
   return !!root && new RegExp(`[(,]\\s*${root}\\s`).test(params) && new RegExp(`(?<![\\w.])${root}${LOG_CALL}${key}"`).test(fn);
@@ -227,7 +232,7 @@ function sameEventHas(fn: string, chain: string, key: string): boolean {
 /** The same event variable is given the key elsewhere in a snippet of statements. */
 function sameEventIn(snippet: string, chain: string, key: string): boolean {
   if (!snippet) return false;
-  const root = new RegExp(`^([A-Za-z_]\\w*)${LOG_CALL}`).exec(chain)?.[1];
+  const root = eventOf(chain);
   return !!root && new RegExp(`(?<![\\w.])${root}${LOG_CALL}${key}"`).test(snippet);
 }
 
@@ -312,7 +317,7 @@ class GoFile {
       if (name?.denotesSession && !name.requires?.some((r) => r.startsWith('same@'))) found[i] = { ...found[i], requires: name.requires, because: name.because };
       else found.splice(i, 1);
     }
-    this.sessionNouns(found);
+    markSessionNouns(this.ctx, this.text, this.nouns, found, 'its declaration names the session by the legacy id');
     this.out.length = first;
     this.out.push(...found);
     const facts = new Set([...this.facts].filter((f) => !f.startsWith('var@')));
@@ -321,22 +326,6 @@ class GoFile {
 
   /** Counted nouns in this declaration's comments ("gets exactly one run", "a run with its turn count"). */
   private nouns: Candidate[] = [];
-
-  /**
-   * A comment's "the run", "per run", "a run" is the session where its declaration names the session
-   * by the legacy term (`RunID`, `run_id`) and names no other run (no token in a domain).
-   */
-  private sessionNouns(found: Candidate[]): void {
-    const nouns = this.nouns;
-    this.nouns = [];
-    if (nouns.length === 0 || found.some((c) => c.domain)) return;
-    const term = found.some((c) => !c.migration && !c.verb && !c.packagePath && this.ctx.match(this.text.slice(c.start, c.end))?.kind === 'term');
-    if (!term) return;
-    for (const c of nouns) {
-      c.denotesSession = true;
-      c.because = 'its declaration names the session by the legacy id';
-    }
-  }
 
   /** Facts the current declaration states about names (see go/collections.ts). */
   private facts = new Set<string>();
@@ -925,10 +914,7 @@ class GoFile {
       // As for code: in a planning package, a name that shows the session is the session's.
       if (c.domain && c.domain === this.packageDomain && this.ctx.hasEvidence(token)) c.domain = undefined;
     }
-    for (const c of cands) {
-      const rel = c.start - node.startIndex;
-      if (!c.domain && !c.migration && /^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(this.text.slice(c.start, c.end)) && this.ctx.match(this.text.slice(c.start, c.end))?.kind === 'bare' && isCountedNoun(body, rel, rel + c.end - c.start)) this.nouns.push(c);
-    }
+    for (const c of cands) if (isBareNoun(this.ctx, this.text, c, body, c.start - node.startIndex)) this.nouns.push(c);
     this.out.push(...cands);
     this.bareNamesDocumented(node, cands);
   }

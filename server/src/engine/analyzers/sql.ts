@@ -9,8 +9,8 @@ import { scanWords } from '../scan';
 import type { Candidate } from '../types';
 import { lexSql, statementRanges, type SqlToken } from './sql/lexer';
 import { SqlStatement } from './sql/statement';
-import { escapeRegExp } from '../regex';
-import { isCountedNoun } from '../nouns';
+import { wordsPattern } from '../regex';
+import { isBareNoun, markSessionNouns } from '../nouns';
 
 /** Dollar-quoted bodies nest (a DO block inside a function body); deeper ones are read as text. */
 const MAX_BODY_DEPTH = 3;
@@ -45,18 +45,12 @@ function analyze(text: string, ctx: AnalyzerContext, depth: number): Candidate[]
       // Comments inside a statement about a domain table (CREATE TABLE planning_runs ( … -- the run's id)) share its domain.
       const inherit = tok.start > first && stmt.domain ? { domain: stmt.domain } : undefined;
       for (const c of scanWords(body, ctx, { context: tok.kind === 'comment' ? 'comment' : 'string', offset: tok.inStart, inherit })) {
-        if (tok.kind === 'comment' && !c.domain && !c.migration && isCountedNoun(body, c.start - tok.inStart, c.end - tok.inStart) && ctx.match(text.slice(c.start, c.end))?.kind === 'bare' && /^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(text.slice(c.start, c.end))) nouns.push(c);
+        if (tok.kind === 'comment' && isBareNoun(ctx, text, c, body, c.start - tok.inStart)) nouns.push(c);
         out.push(c);
       }
     }
     // "-- last 10 snapshots of a run" above `WHERE run_id = ?`: the statement names the session.
-    const own = out.slice(start);
-    if (nouns.length && !own.some((c) => c.domain) && own.some((c) => !c.migration && ctx.match(text.slice(c.start, c.end))?.kind === 'term')) {
-      for (const c of nouns) {
-        c.denotesSession = true;
-        c.because = 'its statement names the session by the legacy id';
-      }
-    }
+    markSessionNouns(ctx, text, nouns, out.slice(start), 'its statement names the session by the legacy id');
   }
   return out;
 }
@@ -66,7 +60,7 @@ function analyze(text: string, ctx: AnalyzerContext, depth: number): Candidate[]
  * (`RENAME COLUMN session_id TO run_id`); the old names it recreates are migration references.
  */
 function isRollback(text: string, ctx: AnalyzerContext): boolean {
-  const seq = (words: string[]): string => words.map(escapeRegExp).join('[-_ ]?');
+  const seq = (words: string[]): string => wordsPattern(words, '[-_ ]?');
   return ctx.rules.rules.some((r) =>
     new RegExp(`\\bRENAME\\s+(?:COLUMN\\s+)?["\`\\[]?\\w*${seq(r.spec.preferred)}\\w*["\`\\]]?\\s+TO\\s+["\`\\[]?\\w*${seq(r.spec.legacy)}`, 'i').test(text),
   );

@@ -3,7 +3,7 @@ import ignore, { type Ignore } from 'ignore';
 import { hasWordSequence, lowerWords } from '../words';
 import { orderSequences, type WordSequence } from '../matcher';
 import type { DomainSpec, RuleSpec, RulesFile, SeveritySetting } from './model';
-import { escapeRegExp } from '../regex';
+import { escapeRegExp, wordsPattern } from '../regex';
 
 export interface CompiledRule {
   spec: RuleSpec;
@@ -83,7 +83,7 @@ function sequencesOf(spec: RuleSpec): WordSequence[] {
 const RELATIONAL = new Set(['of', 'by', 'to', 'with', 'for', 'old', 'replace', 'retire', 'retiring']);
 
 function sequencePattern(words: string[]): string {
-  return words.map(escapeRegExp).join('[-_ ]?');
+  return wordsPattern(words, '[-_ ]?');
 }
 
 /**
@@ -135,10 +135,10 @@ export function compileRules(file: RulesFile): Ruleset {
     const nameSeqs = r.seqs.filter((q) => q.kind !== 'bare').flatMap((q) => [q.from, ...(q.to ? [q.to] : [])]);
     const names = nameSeqs.map(sequencePattern);
     // "the old `chatd.runId` key" names the old name; "the old run ID" in a sentence is a stale value.
-    const written = nameSeqs.map((words) => words.map(escapeRegExp).join('[-_]?'));
+    const written = nameSeqs.map((words) => wordsPattern(words, '[-_]?'));
     for (const m of r.spec.migrationMarkers ?? []) {
       const words = m.split(/\s+/);
-      const phrase = words.map(escapeRegExp).join('\\s+');
+      const phrase = wordsPattern(words, '\\s+');
       const last = words[words.length - 1];
       migration.push(RELATIONAL.has(last) ? `${phrase}[\\s\`'"*_(]+(?:[A-Za-z]+(?:\\s+|\\.))?(?:[A-Za-z]+\\s+)?[\`'"*_(]*(?:${(last === 'old' ? written : names).join('|')})` : phrase);
     }

@@ -12,7 +12,7 @@ import { scanWords } from '../../scan';
 import { SENTENCE_END } from '../../words';
 import type { Candidate } from '../../types';
 import { codeBlockContent } from './fences';
-import { isCountedNoun } from '../../nouns';
+import { isBareNoun, markSessionNouns } from '../../nouns';
 import { applySessionVariables } from '../../sessionVariables';
 import type { Frontmatter } from './frontmatter';
 import { InlineScanner, type InlineCandidate } from './inline';
@@ -87,37 +87,22 @@ export class MarkdownDocument {
     return cands;
   }
 
-  /**
-   * "Find the run", "a new run", "per run": the bare word as a counted noun is the session where
-   * its section names the session by the legacy term (`run_id`, `RunID`, "run ID") and names no
-   * other run (a planning run, a domain's token). A section that only says "the run" proves nothing.
-   */
+  /** "Find the run", "a new run", "per run": a counted noun's scope is its section (the text under its nearest heading). */
   private sessionNouns(sections: Section[], cands: Candidate[]): void {
-    const verdicts = new Map<number, boolean>();
+    const bySection = new Map<number, { end: number; nouns: Candidate[] }>();
     for (const noun of this.nouns) {
+      // A migration section or the unit's domain may have come after the noun was read.
       if (noun.migration || noun.domain) continue;
-      let range: [number, number] = [0, this.doc.length];
-      for (const sec of sections) if (sec.start <= noun.start && noun.start < sec.end) range = [sec.start, sec.end];
-      let verdict = verdicts.get(range[0]);
-      if (verdict === undefined) {
-        const inside = cands.filter((c) => c.start >= range[0] && c.start < range[1]);
-        verdict = !inside.some((c) => c.domain) && inside.some((c) => !c.migration && !c.verb && !c.packagePath && this.namesTheTerm(c));
-        verdicts.set(range[0], verdict);
-      }
-      if (verdict) {
-        noun.denotesSession = true;
-        noun.because = 'its section names the session by the legacy id';
-      }
+      let range = { start: 0, end: this.doc.length };
+      for (const sec of sections) if (sec.start <= noun.start && noun.start < sec.end) range = sec;
+      const group = bySection.get(range.start) ?? { end: range.end, nouns: [] };
+      bySection.set(range.start, group);
+      group.nouns.push(noun);
     }
-  }
-
-  /** Is the candidate the legacy term itself (`run_id`, "run ID"), not the bare word? */
-  private namesTheTerm(c: Candidate): boolean {
-    const token = this.doc.slice(c.start, c.end);
-    return this.ctx.rules.rules.some((r) => {
-      const m = matchToken(token, r.seqs);
-      return !!m && m.kind !== 'bare';
-    });
+    for (const [start, { end, nouns }] of bySection) {
+      const inside = cands.filter((c) => c.start >= start && c.start < end);
+      markSessionNouns(this.ctx, this.doc, nouns, inside, 'its section names the session by the legacy id');
+    }
   }
 
   /** Tokens in a migration section that nothing else explains are migration references. */
@@ -371,7 +356,7 @@ export class MarkdownDocument {
       if (repl.exact.length && rowMapsTo(u, c.start, repl.exact, (t) => this.ctx.rules.mayMatch(t), (t) => this.ctx.isMigrationText(t)) === 'maps') {
         c.denotesSession = true;
         c.migration = true;
-      } else if (c.context === 'prose' && !c.verb && !c.packagePath && !u.domain && !u.migrationWording && isCountedNoun(this.doc, c.start, c.end) && /^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(this.doc.slice(c.start, c.end))) {
+      } else if (c.context === 'prose' && !c.verb && !c.packagePath && !u.domain && !u.migrationWording && isBareNoun(this.ctx, this.doc, c, this.doc, c.start)) {
         this.nouns.push(c);
       }
       return c;
