@@ -4,7 +4,7 @@
  * variable's initialiser, the type switch case, the receiver; strings get a role (tag, log key,
  * query parameter, map key, SQL handed to the SQL analyzer); comments take their declaration's domain.
  */
-import type { Language, Node, Point, Range } from 'web-tree-sitter';
+import type { Language, Node, Point, Range, Tree } from 'web-tree-sitter';
 import { topLevelDeclarations, type Chunk } from '../goChunks';
 import { textKey } from '../textKey';
 import { LineIndex } from '../positions';
@@ -16,6 +16,7 @@ import { hasWordSequence, lowerWords, SENTENCE_END } from '../words';
 import type { Candidate, ContextKind } from '../types';
 import { argumentOf, collectionExpression, factName, holdingAt, stated } from './go/collections';
 import { GoDomains, type Declaration, type Domain } from './go/domains';
+import { fieldTypes, type FieldTypes } from './go/fieldTypes';
 import { wrapCaseSnippet } from './go/snippets';
 import { isBareNoun, markSessionNouns } from '../nouns';
 import { FORMAT_FUNCTION, LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS, verbAfter } from './go/strings';
@@ -70,11 +71,22 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     }
     const out: Candidate[] = [];
     const facts = new Set<string>();
-    let file: GoFile | undefined;
     let lines: LineIndex | undefined;
+    // Each declaration is parsed on its own (one included range, file offsets kept): a broken
+    // declaration cannot swallow the next, so results never depend on which others were parsed,
+    // and a fix elsewhere cannot change what is found here (fixes converge).
+    const parse = (chunk: Chunk): Tree | null => {
+      lines ??= new LineIndex(text);
+      const range: Range = { startIndex: chunk.start, endIndex: chunk.end, startPosition: toPoint(lines.positionAt(chunk.start)), endPosition: toPoint(lines.positionAt(chunk.end)) };
+      return parser.parse(text, null, { includedRanges: [range] });
+    };
+    // What a declaration finds depends on the struct fields the file types by a domain: so does its cache entry.
+    const types: FieldTypes = fieldTypes(text, all, parse, (s) => ctx.domainOf(s));
+    const keyed = types.signature ? `\u0000${types.signature}` : '';
+    let file: GoFile | undefined;
     const analyse = (list: Chunk[]): void => {
       for (const chunk of list) {
-        const key = cache && chunk.end - chunk.start <= MAX_CACHED_DECLARATION ? textKey(text, chunk.start, chunk.end) : undefined;
+        const key = cache && chunk.end - chunk.start <= MAX_CACHED_DECLARATION ? textKey(text, chunk.start, chunk.end) + keyed : undefined;
         const hit = key ? cache?.get(key) : undefined;
         if (hit) {
           for (const c of hit.found) out.push({ ...c, start: c.start + chunk.start, end: c.end + chunk.start });
@@ -87,13 +99,8 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
           out.push(...scanWords(text.slice(chunk.start, chunk.end), ctx, { context: 'code', offset: chunk.start }));
           continue;
         }
-        // Each declaration is parsed on its own (one included range, file offsets kept): a broken
-        // declaration cannot swallow the next, so results never depend on which others were parsed,
-        // and a fix elsewhere cannot change what is found here (fixes converge).
-        lines ??= new LineIndex(text);
-        file ??= new GoFile(text, ctx);
-        const range: Range = { startIndex: chunk.start, endIndex: chunk.end, startPosition: toPoint(lines.positionAt(chunk.start)), endPosition: toPoint(lines.positionAt(chunk.end)) };
-        const tree = parser.parse(text, null, { includedRanges: [range] });
+        file ??= new GoFile(text, ctx, types);
+        const tree = parse(chunk);
         if (!tree) continue;
         try {
           resetAncestry();
@@ -260,6 +267,7 @@ class GoFile {
   constructor(
     private readonly text: string,
     private readonly ctx: AnalyzerContext,
+    private readonly fieldTypes: FieldTypes,
   ) {
     this.packageDomain = ctx.domainOf(packageWords(packageName(text) ?? ''));
     this.domains = this.newDomains();
@@ -275,6 +283,7 @@ class GoFile {
       (s) => this.ctx.domainOf(s),
       (s) => this.ctx.namesSession(s),
       this.packageDomain,
+      this.fieldTypes,
     );
   }
 
@@ -461,17 +470,9 @@ class GoFile {
     if (parent?.type === 'selector_expression' && field(parent, 'field')?.id === node.id) {
       const operand = field(parent, 'operand');
       if (operand?.type !== 'identifier') return undefined;
-      return this.valueType(this.domains.lookup(operand)?.source ?? null);
+      return this.domains.declaredType(this.domains.lookup(operand)?.source ?? null);
     }
     return undefined;
-  }
-
-  /** The type a declaration's source names: its type, or the type of the literal it is set to. */
-  private valueType(source: Node | null): string | undefined {
-    if (!source) return undefined;
-    if (source.type === 'unary_expression') return this.valueType(field(source, 'operand'));
-    if (source.type === 'composite_literal') return typeName(field(source, 'type'));
-    return /_type$|^type_identifier$|^qualified_type$/.test(source.type) ? typeName(source) : undefined;
   }
 
   /** A type whose name ends in the bare word (JobRun, WorkflowRun, a planning package's Run): a kind of run. */
@@ -501,7 +502,7 @@ class GoFile {
         const keyed = this.domains.useDomain(parent);
         if (keyed) return keyed;
       }
-      const d = this.domains.exprDomain(operand);
+      const d = this.domains.fieldDomain(parent) ?? this.domains.exprDomain(operand);
       if (known(d)) return d;
       // conv.RunID, session.RunID: the owner's name shows a session even where its type is unknown.
       if (d === null || (operand && this.ctx.namesSession(operand.text))) return undefined;
@@ -509,6 +510,10 @@ class GoFile {
       const d = this.literalDomain(parent.parent);
       if (known(d)) return d;
       if (d === null) return undefined;
+    } else if (parent?.type === 'field_declaration') {
+      // byRun map[string]*planningAgg: a field holding a domain's values is that domain's.
+      const d = this.domains.typeDomain(field(parent, 'type'));
+      if (known(d)) return d;
     } else if (node.type === 'identifier') {
       let decl = this.domains.lookup(node);
       // ids = append(ids, x) says nothing new: the variable is what its declaration made it.
@@ -538,7 +543,8 @@ class GoFile {
     let child = node;
     for (const a of ancestors(node)) {
       if (a.type === 'index_expression' && field(a, 'index')?.id === child.id) {
-        const d = this.ctx.domainOf(field(a, 'operand')?.text ?? '');
+        const operand = field(a, 'operand');
+        const d = this.ctx.domainOf(operand?.text ?? '') ?? (operand ? this.domains.fieldDomain(operand) : undefined);
         if (d) return d;
       }
       if (a.type.endsWith('_statement') || a.type === 'block') break;
@@ -668,7 +674,7 @@ class GoFile {
     const decl = this.domains.lookup(node, true);
     if (!decl || known(decl.domain)) return false;
     // run := JobRun{RunID: …} is a run entity, whatever id it carries.
-    if (decl.source && this.isRunEntity(this.valueType(decl.source))) return false;
+    if (decl.source && this.isRunEntity(this.domains.declaredType(decl.source))) return false;
     if (decl.source && this.ctx.namesSession(decl.source.text)) return true;
     return this.domains.usedAsSession(decl, (s) => this.ctx.namesSession(s));
   }

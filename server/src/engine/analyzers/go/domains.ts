@@ -5,7 +5,9 @@
  * wins over an enclosing planning scope; `undefined` means "cannot tell".
  */
 import type { Node } from 'web-tree-sitter';
-import { ancestors, elementType, field, fields, isBuiltinType, named, typeName } from './syntax';
+import { NO_FIELD_TYPES, type FieldTypes } from './fieldTypes';
+import { calleeName, FORMAT_FUNCTION, textBeforeVerb } from './strings';
+import { ancestors, elementType, field, fields, isBuiltinType, named, STRING_TYPES, typeName } from './syntax';
 
 export type Domain = string | null | undefined;
 
@@ -40,12 +42,50 @@ export class GoDomains {
    * @param isSession whether a value or type shows a session (`meta.SessionID`, `conv.ID`, `q.Get("run_id")`)
    * @param packageDomain the domain of the file's own package (`package planning`): its scopes and
    *   the types it declares belong to it unless the syntax says otherwise
+   * @param fieldTypes the file's struct fields whose declared types name a domain
    */
   constructor(
     private readonly domainOf: (text: string) => string | undefined,
     private readonly isSession: (text: string) => boolean = () => false,
     private readonly packageDomain?: string,
+    private readonly fieldTypes: FieldTypes = NO_FIELD_TYPES,
   ) {}
+
+  /** The type a declaration's source names: its type, or the type of the literal it is set to. */
+  declaredType(source: Node | null): string | undefined {
+    if (!source) return undefined;
+    if (source.type === 'unary_expression') return this.declaredType(field(source, 'operand'));
+    if (source.type === 'composite_literal') return typeName(field(source, 'type'));
+    return /_type$|^type_identifier$|^qualified_type$/.test(source.type) ? typeName(source) : undefined;
+  }
+
+  /** The (element) type an expression's value has, as far as declarations and struct fields show. */
+  private typeOf(expr: Node | null, depth = 0): string | undefined {
+    if (!expr || depth > 8) return undefined;
+    switch (expr.type) {
+      case 'identifier': {
+        const decl = this.lookup(expr);
+        return decl?.source && !decl.ranges ? this.declaredType(decl.source) : undefined;
+      }
+      case 'selector_expression':
+        return this.fieldTypes.typeOf(this.typeOf(field(expr, 'operand'), depth + 1), field(expr, 'field')?.text ?? '');
+      case 'unary_expression':
+      case 'index_expression':
+        return this.typeOf(field(expr, 'operand'), depth + 1);
+      case 'parenthesized_expression':
+        return this.typeOf(expr.namedChildren[0] ?? null, depth + 1);
+      case 'composite_literal':
+        return typeName(field(expr, 'type'));
+      default:
+        return undefined;
+    }
+  }
+
+  /** `p.current`, `p.byRun`: the domain of the selected field's declared type. */
+  fieldDomain(selector: Node): string | undefined {
+    if (selector.type !== 'selector_expression') return undefined;
+    return this.fieldTypes.domainOf(this.typeOf(field(selector, 'operand')), field(selector, 'field')?.text ?? '');
+  }
 
   /** Domain named by a type: planning for *events.EventPlanningStart, null for *Conversation. */
   typeDomain(type: Node | null): Domain {
@@ -83,7 +123,7 @@ export class GoDomains {
         return this.lookup(expr)?.domain;
       }
       case 'selector_expression': {
-        const own = this.domainOf(field(expr, 'field')?.text ?? '');
+        const own = this.domainOf(field(expr, 'field')?.text ?? '') ?? this.fieldDomain(expr);
         if (own) return own;
         return this.exprDomain(field(expr, 'operand'), depth + 1);
       }
@@ -250,8 +290,9 @@ export class GoDomains {
     const p = id.parent;
     if (!p) return undefined;
     if (p.type === 'index_expression' && field(p, 'index')?.id === id.id) {
-      const operand = field(p, 'operand')?.text ?? '';
-      return this.domainOf(operand) ?? (this.isSession(operand.replace(/s\b/g, '')) ? null : undefined);
+      const operand = field(p, 'operand');
+      const text = operand?.text ?? '';
+      return this.domainOf(text) ?? (this.isSession(text.replace(/s\b/g, '')) ? null : operand ? this.fieldDomain(operand) : undefined);
     }
     if (p.type === 'literal_element' && p.parent?.type === 'keyed_element' && named(p.parent)[1]?.id === p.id) {
       for (const a of ancestors(p)) if (a.type === 'composite_literal') return this.domainOf(typeName(field(a, 'type')));
@@ -272,9 +313,30 @@ export class GoDomains {
         return undefined;
       }
       const name = fn?.type === 'selector_expression' ? (field(fn, 'field')?.text ?? '') : (fn?.text ?? '');
-      return this.domainOf(name);
+      return this.domainOf(name) ?? this.formatDomain(p, id);
     }
     return undefined;
+  }
+
+  /**
+   * fmt.Errorf("planning run %s: %w", runID, err), Sprintf("/planning/runs/%s", url.PathEscape(runID)):
+   * the words just before the verb that prints an argument say whose value it is.
+   */
+  private formatDomain(args: Node, arg: Node, depth = 0): string | undefined {
+    const call = args.parent;
+    if (!call || call.type !== 'call_expression') return undefined;
+    const list = named(args);
+    if (!FORMAT_FUNCTION.test(calleeName(call))) {
+      // A value passed through one call (url.PathEscape(runID)) is printed as that call's result.
+      const outer = call.parent;
+      return depth === 0 && list.length === 1 && outer?.type === 'argument_list' ? this.formatDomain(outer, call, 1) : undefined;
+    }
+    const f = list.findIndex((n) => STRING_TYPES.has(n.type));
+    const i = list.findIndex((n) => n.id === arg.id);
+    if (f < 0 || i <= f) return undefined;
+    const before = textBeforeVerb(list[f].text, i - f - 1);
+    // Two words at most: "planning run %s" is planning's, "planning for run %s" is not.
+    return before === undefined ? undefined : this.domainOf(before.split(/[^A-Za-z0-9]+/).filter(Boolean).slice(-2).join(' '));
   }
 
   /** `switch ev := e.(type) { case *EventPlanningStart: … ev … }`: ev has the case's type. */

@@ -14,7 +14,7 @@ export type StringRole =
 export const LOG_KEY_METHODS = new Set(['Str', 'Strs', 'Stringer', 'Int', 'Int32', 'Int64', 'Uint', 'Uint32', 'Uint64', 'Float64', 'Bool', 'Any', 'Interface', 'Dur', 'Time', 'Hex', 'RawJSON', 'Bytes', 'Dict', 'Object', 'Err', 'AnErr', 'String', 'Field', 'With', 'Attr']);
 export const URL_METHODS = new Set(['Get', 'FormValue', 'PostFormValue', 'Has', 'Set', 'Add', 'Del', 'Query', 'QueryParam', 'Param', 'DefaultQuery', 'GetQuery', 'PathValue']);
 
-function calleeName(call: Node): string {
+export function calleeName(call: Node): string {
   const fn = field(call, 'function');
   if (!fn) return '';
   if (fn.type === 'selector_expression') return field(fn, 'field')?.text ?? '';
@@ -82,4 +82,16 @@ export function verbAfter(format: string, end: number): number | null {
     if (m[0] !== '%%') index++;
   }
   return null;
+}
+
+/** The format's text between the verb before this one (0-based) and this verb: "planning run " in "planning run %s". */
+export function textBeforeVerb(format: string, index: number): string | undefined {
+  let from = 0;
+  let k = 0;
+  for (const m of format.matchAll(VERB)) {
+    if (m[0] === '%%') continue;
+    if (k++ === index) return format.slice(from, m.index);
+    from = (m.index ?? 0) + m[0].length;
+  }
+  return undefined;
 }

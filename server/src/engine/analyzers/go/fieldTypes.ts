@@ -1,0 +1,77 @@
+/**
+ * The declared types of struct fields, where they name a domain: `current *planningAgg`,
+ * `byRun map[string]*PlanningRun`. A selector through such a field (`p.current.RunID`,
+ * `p.byRun[ev.RunID]`, `range p.byRun`) is in that domain though its operand's type is not.
+ * Only type declarations that name a domain are parsed: the others have no such field.
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Chunk } from '../../goChunks';
+import { elementType, field, fields, named, typeName } from './syntax';
+
+export interface FieldTypes {
+  /**
+   * The domain of a field's declared type. With the struct known, that struct's field only; with
+   * it unknown, a field name that the parsed structs declare with one domain and no other type.
+   */
+  domainOf(struct: string | undefined, name: string): string | undefined;
+  /** The struct a field holds (`current *planningAgg` → planningAgg), where it is declared here. */
+  typeOf(struct: string | undefined, name: string): string | undefined;
+  /** Distinguishes one table from another (declaration caches must not cross them). */
+  readonly signature: string;
+}
+
+interface FieldType {
+  domain: string | undefined;
+  type: string;
+}
+
+export const NO_FIELD_TYPES: FieldTypes = { domainOf: () => undefined, typeOf: () => undefined, signature: '' };
+
+export function fieldTypes(text: string, chunks: readonly Readonly<Chunk & { kind: string }>[], parse: (chunk: Chunk) => Tree | null, domainOf: (text: string) => string | undefined): FieldTypes {
+  const structs = new Map<string, Map<string, FieldType>>();
+  for (const chunk of chunks) {
+    if (chunk.kind !== 'type' || !domainOf(text.slice(chunk.start, chunk.end))) continue;
+    const tree = parse(chunk);
+    if (!tree) continue;
+    try {
+      for (const spec of tree.rootNode.descendantsOfType('type_spec')) {
+        const name = spec ? field(spec, 'name')?.text : undefined;
+        const type = spec ? field(spec, 'type') : null;
+        if (!name || type?.type !== 'struct_type') continue;
+        structs.set(name, structFields(type, domainOf));
+      }
+    } finally {
+      tree.delete();
+    }
+  }
+  if (structs.size === 0) return NO_FIELD_TYPES;
+  // A field name means one thing only where every parsed struct that declares it agrees.
+  const byName = new Map<string, FieldType | null>();
+  for (const fs of structs.values()) {
+    for (const [n, f] of fs) {
+      const seen = byName.get(n);
+      byName.set(n, seen === undefined || (seen && seen.domain === f.domain && seen.type === f.type) ? f : null);
+    }
+  }
+  const find = (struct: string | undefined, name: string): FieldType | undefined => (struct !== undefined ? structs.get(struct)?.get(name) : (byName.get(name) ?? undefined));
+  const signature = [...structs].map(([s, fs]) => `${s}{${[...fs].filter(([, f]) => f.domain).map(([n, f]) => `${n}:${f.domain}`).join(',')}}`).join(';');
+  return {
+    domainOf: (struct, name) => find(struct, name)?.domain,
+    typeOf: (struct, name) => find(struct, name)?.type,
+    signature,
+  };
+}
+
+function structFields(struct: Node, domainOf: (text: string) => string | undefined): Map<string, FieldType> {
+  const out = new Map<string, FieldType>();
+  const list = named(struct)[0];
+  for (const decl of list ? named(list) : []) {
+    if (decl.type !== 'field_declaration') continue;
+    const t = field(decl, 'type');
+    const type = typeName(t);
+    if (!t || !type) continue;
+    const f = { domain: elementType(t).type === 'struct_type' ? undefined : domainOf(type), type: type.replace(/^\*/, '') };
+    for (const n of fields(decl, 'name')) out.set(n.text, f);
+  }
+  return out;
+}
