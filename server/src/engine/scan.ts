@@ -13,6 +13,10 @@ const VALUE_OF_NEW = /(?:(?:session[-_]?id|sessionId)["']?\s*[=:]|--session-id\s
 /** A JSON-style string value after a key: `: "…"`. */
 const DATA_VALUE = /:\s*"(?:[^"\\\n]|\\.)*"/g;
 const QUALIFIER = /((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?\??\.)+)$/;
+/** The path segment after a word, as a route parameter: `/{runID}`, `/:runId`, `/<run_id>`, `/${encode(runId)}`. */
+const PARAMETER_AFTER = /^\/(?:\{|:|<|\$\{(?:[\w.]+\()?)([A-Za-z_][\w-]*)/;
+/** The path segment before a word: `planning/` in `/planning/runs/{runID}`. */
+const SEGMENT_BEFORE = /([A-Za-z_][\w-]*)\/$/;
 
 export interface ScanOptions {
   context: ContextKind;
@@ -121,6 +125,16 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     // TurnsPerRun, lastSeqByRun, RunSummary: a name keyed like the session uses the bare word as its
     // old name (a hyphenated "per-run" in a sentence is wording, not a name).
     if (!c.domain && !token.includes('-') && ctx.bareIsKeyedSession(token)) c.denotesSession = true;
+    // /debug/runs/{runID}/turns: the collection a route's session parameter indexes is the sessions.
+    if (!c.domain && !c.migration && ctx.match(token)?.kind === 'bare') {
+      const param = PARAMETER_AFTER.exec(text.slice(start + token.length, start + token.length + 48));
+      if (param && ctx.match(param[1])?.kind === 'term') {
+        const parent = SEGMENT_BEFORE.exec(text.slice(Math.max(0, start - 48), start))?.[1];
+        const d = parent ? ctx.domainOf(parent) : undefined;
+        if (d) c.domain = d;
+        else c.denotesSession = true;
+      }
+    }
     out.push(c);
   }
   return out;

@@ -197,7 +197,8 @@ export function compileRules(file: RulesFile): Ruleset {
     domainOfQualifier: (words) => words.map((w) => qualifiers.get(w)).find((d) => d !== undefined),
     namesPreferred(text: string): boolean {
       const words = lowerWords(text);
-      return (words.some((w) => evidence.has(w)) || this.mayMatch(text)) && !domainOfWords(words);
+      // A collection of them names them too (m.convs, h.sessions).
+      return (words.some((w) => evidence.has(w) || (w.endsWith('s') && evidence.has(w.slice(0, -1)))) || this.mayMatch(text)) && !domainOfWords(words);
     },
     bareIsKeyed(name: string): boolean {
       const words = lowerWords(name);
