@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { builtinRulesFile, compileRules, Engine, resolveRulesFile } from '../../server/src/engine';
 import { checkPaths, MIN_FILES_FOR_WORKERS } from '../../server/src/cli/checkFiles';
-import { poolSize, rulesFileOf, workerScript } from '../../server/src/cli/pool';
+import { batchesOf, poolSize, rulesFileOf, workerScript } from '../../server/src/cli/pool';
 import type { LoadedRules } from '../../server/src/cli/rulesConfig';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
@@ -94,4 +94,12 @@ void test('pool size: one worker per core, TERMSHIFT_WORKERS overrides', () => {
   assert.equal(poolSize({ TERMSHIFT_WORKERS: '0' }), 0);
   assert.equal(poolSize({ TERMSHIFT_WORKERS: '3' }), 3);
   assert.equal(poolSize({ TERMSHIFT_WORKERS: 'many' }), os.availableParallelism());
+});
+
+void test('a batch ends between folders, so a Go package is read by one worker', () => {
+  const files = [...Array.from({ length: 30 }, (_, i) => `/r/a/f${i}.go`), ...Array.from({ length: 5 }, (_, i) => `/r/b/g${i}.go`), ...Array.from({ length: 40 }, (_, i) => `/r/c/h${i}.go`)];
+  const batches = batchesOf(files);
+  assert.deepEqual(batches[0], [0, 30]);
+  assert.equal(batches.map(([s, e]) => e - s).reduce((a, b) => a + b, 0), files.length);
+  for (const [s, e] of batches) if (e < files.length) assert.notEqual(path.dirname(files[e]), path.dirname(files[e - 1]));
 });

@@ -8,6 +8,7 @@ import { checkInWorkers, poolSize } from './pool';
 import type { FileOutcome } from './poolProtocol';
 import { ResultCache } from './resultCache';
 import { rulesFileOf } from './pool';
+import { GoPackages } from './goPackages';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -68,16 +69,17 @@ export function readText(abs: string): { text: string } | { skip: string } {
 }
 
 /** Reads and checks one file: the unit of work of both the in-process loop and the workers. */
-export function checkFile(engine: Engine, abs: string, root: string, phase: string | undefined): FileOutcome {
+export function checkFile(engine: Engine, abs: string, root: string, phase: string | undefined, packages?: GoPackages): FileOutcome {
   const read = readText(abs);
   if ('skip' in read) return read;
   const rel = path.relative(root, abs).split(path.sep).join('/');
-  return { findings: engine.check(read.text, { path: rel, phase }) };
+  return { findings: engine.check(read.text, { path: rel, phase, package: packages?.sourceFor(abs) }) };
 }
 
 async function checkInProcess(files: string[], rules: LoadedRules, phase: string | undefined): Promise<FileOutcome[]> {
   const engine = await Engine.create(rules.ruleset);
-  return files.map((abs) => checkFile(engine, abs, rules.root, phase));
+  const packages = new GoPackages();
+  return files.map((abs) => checkFile(engine, abs, rules.root, phase, packages));
 }
 
 export async function checkPaths(inputs: string[], rules: LoadedRules, opts: CheckPathsOptions): Promise<CheckRun> {
@@ -89,9 +91,11 @@ export async function checkPaths(inputs: string[], rules: LoadedRules, opts: Che
   const outcomes = new Array<FileOutcome>(files.length);
   const todo: number[] = [];
   let fromCache = 0;
+  // A Go file's findings depend on its package's other files: the cache checks their stats too.
+  const packages = new GoPackages();
   files.forEach((abs, i) => {
     const st = walked.stats.get(abs);
-    const hit = cache && st ? cache.get(keyOf(abs), st) : undefined;
+    const hit = cache && st ? cache.get(keyOf(abs), st, packages.fingerprint(abs)) : undefined;
     if (hit) {
       outcomes[i] = hit;
       fromCache++;
@@ -104,7 +108,7 @@ export async function checkPaths(inputs: string[], rules: LoadedRules, opts: Che
     todo.forEach((fileIndex, k) => {
       outcomes[fileIndex] = checked[k];
       const st = walked.stats.get(files[fileIndex]);
-      if (cache && st) cache.set(keyOf(files[fileIndex]), st, checked[k]);
+      if (cache && st) cache.set(keyOf(files[fileIndex]), st, checked[k], packages.fingerprint(files[fileIndex]));
     });
   }
   cache?.save(rules.root);

@@ -12,6 +12,8 @@ import type { BatchRequest, FileOutcome, WorkerReply, WorkerSetup } from './pool
 
 /** Files per message: small enough to balance uneven files, large enough that messaging is noise. */
 const BATCH = 24;
+/** A folder of generated files is still split, so both workers share it. */
+const MAX_BATCH = 512;
 /** Batches in flight per worker, so a worker never waits for the main thread between two. */
 const IN_FLIGHT = 2;
 /**
@@ -47,14 +49,29 @@ export function rulesFileOf(ruleset: Ruleset): RulesFile {
   return file;
 }
 
+/**
+ * [start, end) ranges of the walk's list. A batch does not end inside a folder (up to a bound): a
+ * Go file is read with the other files of its package, and a worker that has them all reads each
+ * once; split between workers, both would.
+ */
+export function batchesOf(files: readonly string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < files.length; ) {
+    let end = Math.min(i + BATCH, files.length);
+    while (end < files.length && end - i < MAX_BATCH && path.dirname(files[end]) === path.dirname(files[end - 1])) end++;
+    out.push([i, end]);
+    i = end;
+  }
+  return out;
+}
+
 /** Outcomes in the order of `files`; null when no worker script exists (the caller runs in-process). */
 export async function checkInWorkers(files: string[], rules: LoadedRules, phase: string | undefined, count: number): Promise<FileOutcome[] | null> {
   const script = workerScript();
   if (!script) return null;
   const setup: WorkerSetup = { rules: rulesFileOf(rules.ruleset), root: rules.root, phase };
   const outcomes = new Array<FileOutcome>(files.length);
-  const batches: number[] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push(i);
+  const batches = batchesOf(files);
   let next = 0;
   let pending = batches.length;
   const workers: Worker[] = [];
@@ -63,8 +80,8 @@ export async function checkInWorkers(files: string[], rules: LoadedRules, phase:
       if (pending === 0) return resolve();
       const send = (w: Worker): void => {
         if (next >= batches.length) return;
-        const start = batches[next++];
-        const req: BatchRequest = { id: start, files: files.slice(start, start + BATCH) };
+        const [start, end] = batches[next++];
+        const req: BatchRequest = { id: start, files: files.slice(start, end) };
         w.postMessage(req);
       };
       for (let k = 0; k < Math.min(count, batches.length); k++) {

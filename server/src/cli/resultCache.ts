@@ -17,11 +17,11 @@ import * as path from 'node:path';
 import type { FileOutcome } from './poolProtocol';
 import { packOutcome, StringTable, unpackOutcome, type PackedOutcome } from './cacheCodec';
 
-const FORMAT = 2;
+const FORMAT = 3;
 export const RACY_MS = 2000;
 
-/** [size, mtimeMs, ctimeMs, ino, dev, outcome] */
-type Entry = [number, number, number, number, number, PackedOutcome];
+/** [size, mtimeMs, ctimeMs, ino, dev, outcome, what else it depends on (a Go file's package)] */
+type Entry = [number, number, number, number, number, PackedOutcome] | [number, number, number, number, number, PackedOutcome, string];
 
 interface CacheFile {
   format: number;
@@ -112,15 +112,15 @@ export class ResultCache {
     return new ResultCache(file, fingerprint, entries, new StringTable(strings), opts.startedAt ?? Date.now());
   }
 
-  /** The remembered outcome of this file, when its stat is exactly what it was. */
-  get(key: string, st: StatLike): FileOutcome | undefined {
+  /** The remembered outcome of this file, when its stat (and its dependencies' fingerprint) is exactly what it was. */
+  get(key: string, st: StatLike, deps?: string): FileOutcome | undefined {
     this.seen.add(key);
     const e = this.entries[key];
-    if (!Array.isArray(e) || e[0] !== st.size || e[1] !== st.mtimeMs || e[2] !== st.ctimeMs || e[3] !== st.ino || e[4] !== st.dev) return undefined;
+    if (!Array.isArray(e) || e[0] !== st.size || e[1] !== st.mtimeMs || e[2] !== st.ctimeMs || e[3] !== st.ino || e[4] !== st.dev || e[6] !== deps) return undefined;
     return unpackOutcome(e[5], this.strings);
   }
 
-  set(key: string, st: StatLike, outcome: FileOutcome): void {
+  set(key: string, st: StatLike, outcome: FileOutcome, deps?: string): void {
     this.seen.add(key);
     if (Math.max(st.mtimeMs, st.ctimeMs) >= this.newestTrusted) {
       if (this.entries[key]) {
@@ -129,7 +129,8 @@ export class ResultCache {
       }
       return;
     }
-    this.entries[key] = [st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev, packOutcome(outcome, this.strings)];
+    const packed = packOutcome(outcome, this.strings);
+    this.entries[key] = deps === undefined ? [st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev, packed] : [st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev, packed, deps];
     this.changed = true;
   }
 

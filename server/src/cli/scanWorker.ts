@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileRules, Engine } from '../engine';
 import { checkFile } from './checkFiles';
+import { GoPackages } from './goPackages';
 import type { BatchRequest, FileOutcome, WorkerReply, WorkerSetup } from './poolProtocol';
 
 const port = parentPort;
@@ -12,7 +13,8 @@ if (port) {
     (engine) => {
       port.on('message', (req: BatchRequest) => {
         try {
-          const outcomes: FileOutcome[] = req.files.map((abs) => checkFile(engine, abs, setup.root, setup.phase));
+          const packages = new GoPackages();
+          const outcomes: FileOutcome[] = req.files.map((abs) => checkFile(engine, abs, setup.root, setup.phase, packages));
           reply({ id: req.id, outcomes });
         } catch (e) {
           reply({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

@@ -1,5 +1,5 @@
 /** The contract between the engine and its per-language analyzers. */
-import type { Candidate } from './types';
+import type { Candidate, PackageSource } from './types';
 import type { Ruleset } from './rules/compile';
 import type { MatchKind } from './matcher';
 
@@ -29,6 +29,8 @@ export interface AnalyzerContext {
   bareIsKeyedSession(name: string): boolean;
   /** Only the top-level declaration at these offsets is wanted (an incremental re-check; Go). */
   within?: { start: number; end: number };
+  /** The other files of the file's package (Go), when the caller can read them. */
+  package?: PackageSource;
   /** Called during a `within` check when its findings depend on other declarations: check the whole file. */
   acrossDeclarations?: () => void;
   /** Analyse embedded code (SQL in a Go string, a fenced block) as another language. */

@@ -21,7 +21,7 @@ import { applyMappingDomains, discriminatedMappings } from './yamlScopes';
 import { scanWords } from './scan';
 import { applyAssignedDomains } from './assignedNames';
 import { applySessionVariables } from './sessionVariables';
-import type { Candidate, Finding, TextEdit } from './types';
+import type { Candidate, Finding, PackageSource, TextEdit } from './types';
 import { lowerWords } from './words';
 import { createGoAnalyzer } from './analyzers/go';
 import { analyzeSql } from './analyzers/sql';
@@ -35,6 +35,8 @@ export interface CheckOptions {
   /** A VS Code language id; wins over the path's extension. */
   languageId?: string;
   phase?: string;
+  /** The other files of the file's package (Go): what they declare and state counts here too. */
+  package?: PackageSource;
 }
 
 /** Text and languages without a parser (JSON examples, shell): words by line, and JSON objects' own domain. */
@@ -96,7 +98,7 @@ export class Engine {
     const ts = createTypeScriptAnalyzer(grammars.typescript, { cacheStatements: options.incremental });
     const tsx = createTypeScriptAnalyzer(grammars.tsx, { jsx: true, cacheStatements: options.incremental });
     this.analyzers = {
-      go: createGoAnalyzer(grammars.go, { cacheDeclarations: options.incremental }),
+      go: createGoAnalyzer(grammars.go, { cacheDeclarations: true }),
       sql: analyzeSql,
       markdown: analyzeMarkdown,
       proto: analyzeProto,
@@ -181,7 +183,7 @@ export class Engine {
     if (suppressed.file) return [];
     let candidates: Candidate[];
     try {
-      candidates = this.analyze(this.languageOf(opts), text, 0, within, () => (index.across = true));
+      candidates = this.analyze(this.languageOf(opts), text, 0, within, () => (index.across = true), opts.package);
     } catch {
       // An analyzer bug must never take the editor or CI down: fall back to the word scanner.
       candidates = analyzeText(text, this.analyzerContext());
@@ -240,8 +242,9 @@ export class Engine {
     return null;
   }
 
-  private analyze(language: LanguageId, text: string, depth: number, within?: { start: number; end: number }, acrossDeclarations?: () => void): Candidate[] {
+  private analyze(language: LanguageId, text: string, depth: number, within?: { start: number; end: number }, acrossDeclarations?: () => void, pkg?: PackageSource): Candidate[] {
     const ctx = this.analyzerContext(depth);
+    if (pkg) ctx.package = pkg;
     if (within) {
       ctx.within = within;
       ctx.acrossDeclarations = acrossDeclarations;

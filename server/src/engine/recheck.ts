@@ -7,7 +7,7 @@
  * checked again. Anything else (and any file where a rename collides across declarations) is
  * checked whole. A property test holds this equal to a whole check.
  */
-import { ACROSS_DECLARATIONS, CLASH } from './analyzers/go';
+import { ACROSS_DECLARATIONS, ACROSS_FILES, CLASH } from './analyzers/go';
 import { ALREADY_DECLARED, codeStart } from './collisions';
 import { commonPrefix, commonSuffix, topLevelDeclarations } from './goChunks';
 import { escapeRegExp } from './regex';
@@ -34,7 +34,7 @@ export interface RecheckPlan {
  * Renames that collide reach across declarations (a struct's field and its uses elsewhere), and so
  * does a name judged by how other declarations use it (a Hub's `runs` keyed by session ids).
  */
-const CROSS_DECLARATION = new RegExp(`${escapeRegExp(CLASH)}|${escapeRegExp(ALREADY_DECLARED)}|${escapeRegExp(ACROSS_DECLARATIONS)}`);
+const CROSS_DECLARATION = new RegExp(`${escapeRegExp(CLASH)}|${escapeRegExp(ALREADY_DECLARED)}|${escapeRegExp(ACROSS_DECLARATIONS)}|${escapeRegExp(ACROSS_FILES)}`);
 
 export function planRecheck(prev: Previous, text: string, bom: number): RecheckPlan | null {
   const old = prev.text;

@@ -99,3 +99,21 @@ export interface TextEdit {
   offset: number;
   length: number;
 }
+
+/**
+ * The other files of a Go file's package (its directory), for what they declare: struct fields'
+ * types, package-level names and the facts their uses state. Keys identify a file's version (a
+ * path and its stat, a document's version), so what a file says is worked out once per version.
+ */
+export interface PackageSource {
+  /** This file's key, as its siblings' checks will give it. */
+  key: string;
+  siblings(): ReadonlyArray<PackageFileSource>;
+  /** The files of a package this one imports, where it is in the same module (by its import path). */
+  imported?(importPath: string): ReadonlyArray<PackageFileSource> | undefined;
+}
+
+export interface PackageFileSource {
+  key: string;
+  read(): string | null;
+}

@@ -9,7 +9,10 @@ import type { Engine, Finding } from '../engine';
 import { excludeMatcher } from './excludes';
 import { normalizeUri, relativeTo, uriToPath } from './paths';
 import { loadFolderRules, type FolderRules } from './rules';
+import { GoPackages } from '../cli/goPackages';
 import type { Settings, SettingsCache } from './settings';
+
+const PACKAGE_LISTING_MS = 2000;
 
 export interface Folder {
   uri: string;
@@ -82,6 +85,15 @@ export class Project {
     return excludeMatcher(await this.settings.filesExcludeOf(folder.uri), settings.exclude);
   }
 
+  private packages: { at: number; value: GoPackages } | undefined;
+
+  /** Folder listings are trusted for a moment: a burst of keystrokes lists the package once. */
+  private goPackages(): GoPackages {
+    const now = Date.now();
+    if (!this.packages || now - this.packages.at > PACKAGE_LISTING_MS) this.packages = { at: now, value: new GoPackages() };
+    return this.packages.value;
+  }
+
   /** Findings for a text under the settings of its URI; none when disabled or excluded. */
   async check(target: CheckTarget, given?: { settings: Settings; excludes: Ignore }): Promise<Checked> {
     const folder = this.folderOf(target.uri);
@@ -95,7 +107,9 @@ export class Project {
       const excludes = given?.excludes ?? (await this.excludesOf(folder, settings));
       if (excludes.ignores(rel)) return none;
     }
-    const opts = { path: rel ?? (file ? path.basename(file) : undefined), languageId: target.languageId, phase: settings.phase || undefined };
+    // A Go file is read with its package as saved on disk (the other files' unsaved edits are not seen).
+    const pkg = file ? this.goPackages().sourceFor(file) : undefined;
+    const opts = { path: rel ?? (file ? path.basename(file) : undefined), languageId: target.languageId, phase: settings.phase || undefined, package: pkg };
     // Only the supported languages: never plain text, JSON or the rules file itself.
     if (engine.languageOf(opts) === 'text') return none;
     const recheck = (text: string): Finding[] => engine.check(text, opts);

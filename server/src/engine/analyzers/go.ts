@@ -5,10 +5,10 @@
  * query parameter, map key, SQL handed to the SQL analyzer); comments take their declaration's domain.
  */
 import type { Language, Node, Point, Range, Tree } from 'web-tree-sitter';
-import { topLevelDeclarations, type Chunk } from '../goChunks';
-import { textKey } from '../textKey';
+import { cutWhole, topLevelDeclarations, type Chunk, type Declaration as Declaration0 } from '../goChunks';
+import { BoundedCache, textKey } from '../textKey';
 import { LineIndex } from '../positions';
-import type { Position } from '../types';
+import type { PackageFileSource, PackageSource, Position } from '../types';
 import type { Analyzer, AnalyzerContext } from '../analyzer';
 import { newParser } from '../parsers';
 import { scanWords } from '../scan';
@@ -16,7 +16,7 @@ import { hasWordSequence, lowerWords, SENTENCE_END } from '../words';
 import type { Candidate, ContextKind } from '../types';
 import { argumentOf, collectionExpression, factName, holdingAt, stated } from './go/collections';
 import { GoDomains, type Declaration, type Domain } from './go/domains';
-import { fieldTypes, type FieldTypes } from './go/fieldTypes';
+import { fieldTypes, mergeFieldTypes, NO_FIELD_TYPES, type FieldTypes } from './go/fieldTypes';
 import { wrapCaseSnippet } from './go/snippets';
 import { isBareNoun, markSessionNouns } from '../nouns';
 import { FORMAT_FUNCTION, LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS, verbAfter } from './go/strings';
@@ -35,17 +35,53 @@ const MIGRATION_SQL = /\b(?:RENAME\s+COLUMN|DROP\s+(?:INDEX|COLUMN))\b/i;
 const IDENTIFIERS = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
 
 export interface GoAnalyzerOptions {
-  /** Remember each declaration's candidates by its text: an editor re-checks mostly unchanged files. */
+  /**
+   * Remember each declaration's candidates by its text: an editor re-checks mostly unchanged
+   * files, and a package's files are read once for their siblings and once for themselves.
+   */
   cacheDeclarations?: boolean;
 }
 
 const MAX_CACHED_DECLARATION = 64 * 1024;
 const MAX_CACHE_ENTRIES = 20_000;
 
+/** What the analyzer keeps of one file of a package for its siblings' checks. */
+interface PackageFile {
+  pkg: string | undefined;
+  types: FieldTypes;
+  /** The facts it states, by the signature of the package's field table they were found with. */
+  facts: Map<string, ReadonlySet<string>>;
+  /** Reads it again when its facts are wanted with another field table (texts are not kept). */
+  read?: () => string | null;
+}
+
+const MAX_PACKAGE_FILES = 4096;
+/** The Go convention for generated files (a serialized descriptor must not be edited by hand). */
+const GENERATED = /^\/\/ Code generated .* DO NOT EDIT\.$/m;
+
+/** A package this large (generated code, a vendored tree) is read for its own files only. */
+const MAX_SIBLINGS = 256;
+
 export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions = {}): Analyzer {
   const parser = newParser(language);
   const caches = new WeakMap<object, Map<string, Analysed>>();
-  const analyzer: Analyzer = (text, ctx) => {
+  const packageFiles = new WeakMap<object, BoundedCache<PackageFile>>();
+
+  // Each declaration is parsed on its own (one included range, file offsets kept): a broken
+  // declaration cannot swallow the next, so results never depend on which others were parsed,
+  // and a fix elsewhere cannot change what is found here (fixes converge).
+  const parserOf = (text: string): ((chunk: Chunk) => Tree | null) => {
+    let lines: LineIndex | undefined;
+    return (chunk) => {
+      lines ??= new LineIndex(text);
+      const range: Range = { startIndex: chunk.start, endIndex: chunk.end, startPosition: toPoint(lines.positionAt(chunk.start)), endPosition: toPoint(lines.positionAt(chunk.end)) };
+      return parser.parse(text, null, { includedRanges: [range] });
+    };
+  };
+  const ownTypes = (text: string, ctx: AnalyzerContext, all: readonly Readonly<Declaration0>[]): FieldTypes => fieldTypes(text, all, parserOf(text), (s) => ctx.domainOf(s));
+
+  /** A file's candidates and the facts it states, before they are resolved; null when it holds nothing. */
+  const collect = (text: string, ctx: AnalyzerContext, types: FieldTypes, all: readonly Readonly<Declaration0>[], known: ReadonlySet<string>): { out: Candidate[]; facts: Set<string> } | null => {
     // Parse only the top-level declarations that may hold a term (parsing dominates the cost);
     // tree-sitter's included ranges keep every offset relative to the whole file.
     // One pass of the term pattern over the file, then per declaration only where bare words may count.
@@ -53,17 +89,19 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     const scope = within ? text.slice(within.start, within.end) : text;
     const hits = within ? ctx.rules.termOffsets(scope).map((o) => o + within.start) : ctx.rules.termOffsets(text);
     const bare = ctx.rules.mayMatchBare(scope);
+    const knownNames = namesPattern(known);
+    // A declaration that uses a name the package's other files state facts about needs them all.
+    if (within && knownNames?.test(scope)) ctx.acrossDeclarations?.();
     // Nothing to find (a fenced Go block in a document often holds no term): skip the declaration scan.
-    if (hits.length === 0 && !bare) return [];
+    if (hits.length === 0 && !bare && !knownNames) return null;
     let h = 0;
-    const all = topLevelDeclarations(text);
     const decls = all.filter((d) => {
       if (within && (d.start < within.start || d.end > within.end)) return false;
       while (h < hits.length && hits[h] < d.start) h++;
       if (h < hits.length && hits[h] < d.end) return true;
       return bare && ctx.rules.mayMatchBare(text.slice(d.start, d.end));
     });
-    if (decls.length === 0) return [];
+    if (decls.length === 0 && !knownNames) return null;
     let cache: Map<string, Analysed> | undefined;
     if (options.cacheDeclarations) {
       cache = caches.get(ctx.rules);
@@ -71,18 +109,10 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     }
     const out: Candidate[] = [];
     const facts = new Set<string>();
-    let lines: LineIndex | undefined;
-    // Each declaration is parsed on its own (one included range, file offsets kept): a broken
-    // declaration cannot swallow the next, so results never depend on which others were parsed,
-    // and a fix elsewhere cannot change what is found here (fixes converge).
-    const parse = (chunk: Chunk): Tree | null => {
-      lines ??= new LineIndex(text);
-      const range: Range = { startIndex: chunk.start, endIndex: chunk.end, startPosition: toPoint(lines.positionAt(chunk.start)), endPosition: toPoint(lines.positionAt(chunk.end)) };
-      return parser.parse(text, null, { includedRanges: [range] });
-    };
-    // What a declaration finds depends on the struct fields the file types by a domain: so does its cache entry.
-    const types: FieldTypes = fieldTypes(text, all, parse, (s) => ctx.domainOf(s));
-    const keyed = types.signature ? `\u0000${types.signature}` : '';
+    const parse = parserOf(text);
+    // What a declaration finds depends on its package's name, whether the file is generated and the
+    // struct fields the package types by a domain: so does its cache entry (files share the cache).
+    const keyed = `\u0000${packageName(text) ?? ''}\u0000${GENERATED.test(text.slice(0, 2048)) ? 1 : 0}\u0000${types.signature}`;
     let file: GoFile | undefined;
     const analyse = (list: Chunk[]): void => {
       for (const chunk of list) {
@@ -118,15 +148,92 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
       }
     };
     analyse(decls);
-    // Names the file states facts about (a Hub's `runs`, startRunForPrompt's parameter) are found
-    // in declarations that hold no term too (`&Hub{runs: …}`): those are read as well.
-    if (!within && facts.size > 0) {
-      const names = [...facts].map(factName).filter((n): n is string => !!n);
-      const more = names.length ? new RegExp(`(?<![\\w])(?:${[...new Set(names)].map(escapeRegExp).join('|')})(?![\\w])`) : null;
+    // Names the file or its package states facts about (a Hub's `runs`, startRunForPrompt's
+    // parameter, ErrRunNotFound) are found in declarations that hold no term too (`&Hub{runs: …}`,
+    // `return nil, ErrRunNotFound`): those are read as well.
+    if (!within && (facts.size > 0 || knownNames)) {
+      const more = facts.size > 0 ? namesPattern(new Set([...facts, ...known])) : knownNames;
       const chosen = new Set(decls.map((d) => d.start));
       if (more) analyse(all.filter((d) => !chosen.has(d.start) && more.test(text.slice(d.start, d.end))));
     }
-    return resolved(sameFieldVerdicts(out, text), facts, ctx);
+    return { out, facts };
+  };
+
+  /** What the analyzer keeps of a file of the package or of one it imports. */
+  const fileOf = (s: PackageFileSource, ctx: AnalyzerContext): PackageFile | undefined => {
+    let memo = packageFiles.get(ctx.rules);
+    if (!memo) packageFiles.set(ctx.rules, (memo = new BoundedCache(MAX_PACKAGE_FILES)));
+    let f = memo.get(s.key);
+    if (!f) {
+      const text = s.read();
+      if (text === null) return undefined;
+      f = { pkg: packageName(text), types: ctx.rules.mayMatch(text) ? ownTypes(text, ctx, cutWhole(text)) : NO_FIELD_TYPES, facts: new Map(), read: () => s.read() };
+      memo.set(s.key, f);
+    }
+    return f;
+  };
+
+  /** The package's other files, as far as they are the same package (an external test package sees its package). */
+  const siblingsOf = (source: PackageSource, pkg: string | undefined, ctx: AnalyzerContext): PackageFile[] => {
+    const list = source.siblings();
+    if (list.length > MAX_SIBLINGS) return [];
+    const out: PackageFile[] = [];
+    for (const s of list) {
+      if (s.key === source.key) continue;
+      const f = fileOf(s, ctx);
+      if (f && pkg !== undefined && (f.pkg === pkg || `${f.pkg}_test` === pkg)) out.push(f);
+    }
+    return out;
+  };
+
+  /** Facts the module's packages this file imports state about their exported names (session.ErrRunNotFound). */
+  const importedFacts = (source: PackageSource, text: string, all: readonly Readonly<Declaration0>[], ctx: AnalyzerContext, into: Set<string>): void => {
+    if (!source.imported) return;
+    for (const path of importPaths(text, all)) {
+      const files = source.imported(path);
+      if (!files || files.length > MAX_SIBLINGS) continue;
+      for (const s of files) {
+        const f = fileOf(s, ctx);
+        if (!f) continue;
+        for (const fact of factsOf(f, ctx, f.types)) if (/^field:\?\.[A-Z]/.test(fact)) into.add(fact);
+      }
+    }
+  };
+
+  /** The facts a sibling states, found with the package's field table. */
+  const factsOf = (f: PackageFile, ctx: AnalyzerContext, types: FieldTypes): ReadonlySet<string> => {
+    let facts = f.facts.get(types.signature);
+    if (facts) return facts;
+    const text = f.read?.() ?? null;
+    facts = EMPTY;
+    if (text !== null && ctx.rules.mayMatch(text)) {
+      const quiet: AnalyzerContext = { ...ctx, within: undefined, acrossDeclarations: undefined, package: undefined };
+      facts = collect(text, quiet, types, cutWhole(text), EMPTY)?.facts ?? EMPTY;
+    }
+    f.facts.set(types.signature, facts);
+    return facts;
+  };
+
+  const analyzer: Analyzer = (text, ctx) => {
+    const all = topLevelDeclarations(text);
+    const own = ownTypes(text, ctx, all);
+    let types = own;
+    const known = new Set<string>();
+    const source = ctx.package;
+    const pkg = source ? packageName(text) : undefined;
+    if (source) {
+      const siblings = siblingsOf(source, pkg, ctx);
+      types = mergeFieldTypes([own, ...siblings.map((s) => s.types)]);
+      for (const s of siblings) for (const f of factsOf(s, ctx, types)) known.add(f);
+      importedFacts(source, text, all, ctx, known);
+    }
+    const found = collect(text, ctx, types, all, known);
+    if (!found) return [];
+    if (source && !ctx.within) {
+      // Its siblings' checks read it from here.
+      packageFiles.get(ctx.rules)?.set(source.key, { pkg, types: own, facts: new Map([[types.signature, found.facts]]) });
+    }
+    return resolved(sameFieldVerdicts(found.out, text), found.facts, known, ctx);
   };
   return (text, ctx) => {
     const wrapped = ctx.within ? null : wrapCaseSnippet(text);
@@ -138,6 +245,23 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
   };
 }
 
+/** The import paths a file names ("example.com/chat/internal/session"). */
+function importPaths(text: string, all: readonly Readonly<Declaration0>[]): string[] {
+  const out: string[] = [];
+  for (const d of all) {
+    if (d.kind !== 'import') continue;
+    for (const m of text.slice(d.start, d.end).matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) out.push(m[1] ?? m[2]);
+  }
+  return out;
+}
+
+/** A pattern for the names facts are about, or null when there are none. */
+function namesPattern(facts: ReadonlySet<string>): RegExp | null {
+  if (facts.size === 0) return null;
+  const names = [...new Set([...facts].map(factName).filter((n): n is string => !!n))];
+  return names.length ? new RegExp(`(?<![\\w])(?:${names.map(escapeRegExp).join('|')})(?![\\w])`) : null;
+}
+
 /** One declaration's candidates, and the facts it states about names for the others. */
 interface Analysed {
   found: Candidate[];
@@ -146,28 +270,37 @@ interface Analysed {
 
 /** How a finding says it holds because of another declaration (the editor's re-check looks for it). */
 export const ACROSS_DECLARATIONS = 'as this file uses it elsewhere';
+/** The same, where another file of its package, or a package it imports, says it. */
+export const ACROSS_FILES = 'as other files of its module say';
 
 /**
  * Keeps a candidate that requires a fact only where the file states it (`h.runs[c.runID]` in one
  * method makes the Hub's `runs` field a map of sessions in all of them). A re-check of one
  * declaration cannot see the others: where facts are at stake, it asks for the whole file.
  */
-function resolved(out: Candidate[], stated0: ReadonlySet<string>, ctx: AnalyzerContext): Candidate[] {
+function resolved(out: Candidate[], own: ReadonlySet<string>, known: ReadonlySet<string>, ctx: AnalyzerContext): Candidate[] {
   const pending = out.some((c) => c.requires);
-  if (ctx.within && (pending || stated0.size > 0)) ctx.acrossDeclarations?.();
+  if (ctx.within && (pending || own.size > 0)) ctx.acrossDeclarations?.();
   if (!pending) return out;
-  // runs map[string]*runQueue keyed by session ids: runQueue is a session's.
+  const inFile = withLinks(own);
+  const inPackage = known.size ? withLinks(new Set([...own, ...known])) : inFile;
+  const kept: Candidate[] = [];
+  for (const c of out) {
+    if (!c.requires) kept.push(c);
+    else if (c.requires.some((r) => stated(inFile, r))) kept.push({ ...c, requires: undefined, because: `${c.because}, ${ACROSS_DECLARATIONS}` });
+    else if (c.requires.some((r) => stated(inPackage, r))) kept.push({ ...c, requires: undefined, because: `${c.because}, ${ACROSS_FILES}` });
+  }
+  return kept;
+}
+
+/** runs map[string]*runQueue keyed by session ids: runQueue is a session's. */
+function withLinks(stated0: ReadonlySet<string>): Set<string> {
   const facts = new Set(stated0);
   for (const f of stated0) {
     const link = /^link:(.+)>(.+)$/.exec(f);
     if (link && stated(facts, `${link[1]}:keyed`)) facts.add(`type:${link[2]}:keyed`);
   }
-  const kept: Candidate[] = [];
-  for (const c of out) {
-    if (!c.requires) kept.push(c);
-    else if (c.requires.some((r) => stated(facts, r))) kept.push({ ...c, requires: undefined, because: `${c.because}, ${ACROSS_DECLARATIONS}` });
-  }
-  return kept;
+  return facts;
 }
 
 /** Byte escapes: a serialized descriptor in generated code, whose lengths a hand edit would break. */
@@ -272,7 +405,7 @@ class GoFile {
     this.packageDomain = ctx.domainOf(packageWords(packageName(text) ?? ''));
     this.domains = this.newDomains();
     // The Go convention for generated files (a serialized descriptor must not be edited by hand).
-    this.generated = /^\/\/ Code generated .* DO NOT EDIT\.$/m.test(text.slice(0, 2048));
+    this.generated = GENERATED.test(text.slice(0, 2048));
   }
 
   private readonly generated: boolean;

@@ -18,6 +18,8 @@ export interface FieldTypes {
   typeOf(struct: string | undefined, name: string): string | undefined;
   /** Distinguishes one table from another (declaration caches must not cross them). */
   readonly signature: string;
+  /** Struct name → field name → its declared type. */
+  readonly structs: ReadonlyMap<string, ReadonlyMap<string, FieldType>>;
 }
 
 interface FieldType {
@@ -25,10 +27,10 @@ interface FieldType {
   type: string;
 }
 
-export const NO_FIELD_TYPES: FieldTypes = { domainOf: () => undefined, typeOf: () => undefined, signature: '' };
+export const NO_FIELD_TYPES: FieldTypes = { domainOf: () => undefined, typeOf: () => undefined, signature: '', structs: new Map() };
 
 export function fieldTypes(text: string, chunks: readonly Readonly<Chunk & { kind: string }>[], parse: (chunk: Chunk) => Tree | null, domainOf: (text: string) => string | undefined): FieldTypes {
-  const structs = new Map<string, Map<string, FieldType>>();
+  const structs = new Map<string, ReadonlyMap<string, FieldType>>();
   for (const chunk of chunks) {
     if (chunk.kind !== 'type' || !domainOf(text.slice(chunk.start, chunk.end))) continue;
     const tree = parse(chunk);
@@ -44,6 +46,19 @@ export function fieldTypes(text: string, chunks: readonly Readonly<Chunk & { kin
       tree.delete();
     }
   }
+  return tableOf(structs);
+}
+
+/** One table for a package: each file's own structs, the first file's where two declare the same name. */
+export function mergeFieldTypes(tables: readonly FieldTypes[]): FieldTypes {
+  const withStructs = tables.filter((t) => t.structs.size > 0);
+  if (withStructs.length <= 1) return withStructs[0] ?? NO_FIELD_TYPES;
+  const structs = new Map<string, ReadonlyMap<string, FieldType>>();
+  for (const t of withStructs) for (const [name, fs] of t.structs) if (!structs.has(name)) structs.set(name, fs);
+  return tableOf(structs);
+}
+
+function tableOf(structs: ReadonlyMap<string, ReadonlyMap<string, FieldType>>): FieldTypes {
   if (structs.size === 0) return NO_FIELD_TYPES;
   // A field name means one thing only where every parsed struct that declares it agrees.
   const byName = new Map<string, FieldType | null>();
@@ -54,11 +69,16 @@ export function fieldTypes(text: string, chunks: readonly Readonly<Chunk & { kin
     }
   }
   const find = (struct: string | undefined, name: string): FieldType | undefined => (struct !== undefined ? structs.get(struct)?.get(name) : (byName.get(name) ?? undefined));
-  const signature = [...structs].map(([s, fs]) => `${s}{${[...fs].filter(([, f]) => f.domain).map(([n, f]) => `${n}:${f.domain}`).join(',')}}`).join(';');
+  // In name order: the same package gives the same table whichever of its files is checked.
+  const signature = [...structs]
+    .map(([s, fs]) => `${s}{${[...fs].filter(([, f]) => f.domain).map(([n, f]) => `${n}:${f.domain}`).join(',')}}`)
+    .sort()
+    .join(';');
   return {
     domainOf: (struct, name) => find(struct, name)?.domain,
     typeOf: (struct, name) => find(struct, name)?.type,
     signature,
+    structs,
   };
 }
 
