@@ -101,5 +101,5 @@ void test('a batch ends between folders, so a Go package is read by one worker',
   const batches = batchesOf(files);
   assert.deepEqual(batches[0], [0, 30]);
   assert.equal(batches.map(([s, e]) => e - s).reduce((a, b) => a + b, 0), files.length);
-  for (const [s, e] of batches) if (e < files.length) assert.notEqual(path.dirname(files[e]), path.dirname(files[e - 1]));
+  for (const [, e] of batches) if (e < files.length) assert.notEqual(path.dirname(files[e]), path.dirname(files[e - 1]));
 });
