@@ -13,6 +13,14 @@ const VALUE_OF_NEW = /(?:(?:session[-_]?id|sessionId)["']?\s*[=:]|--session-id\s
 /** A JSON-style string value after a key: `: "…"`. */
 const DATA_VALUE = /:\s*"(?:[^"\\\n]|\\.)*"/g;
 const QUALIFIER = /((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?\??\.)+)$/;
+/** Up to two words right before a token, separated by blanks (and markup) only. */
+const WORDS_BEFORE = /(?:[A-Za-z][A-Za-z0-9]*[ \t`*_"]+){1,2}$/;
+
+/** "the GitHub Actions run ID", "the CI `run_id`": a qualifier among the two words right before a token. */
+export function qualifierBefore(ctx: AnalyzerContext, text: string, start: number): string | undefined {
+  const words = WORDS_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[0];
+  return words ? ctx.domainOfQualifier(words) : undefined;
+}
 /** The path segment after a word, as a route parameter: `/{runID}`, `/:runId`, `/<run_id>`, `/${encode(runId)}`. */
 const PARAMETER_AFTER = /^\/(?:\{|:|<|\$\{(?:[\w.]+\()?)([A-Za-z_][\w-]*)/;
 /** The path segment before a word: `planning/` in `/planning/runs/{runID}`. */
@@ -101,7 +109,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     // github.run_id, GITHUB_RUN_ID: someone else's run, whatever the line says (a domain whose
     // words count only in the name and its qualifier).
     const name = `${q?.[1] ?? ''}${token}`;
-    const qualified = ctx.domainOfQualifier(name);
+    const qualified = ctx.domainOfQualifier(name) ?? (q ? undefined : qualifierBefore(ctx, text, start));
     const external = qualified && !ctx.domainOf(name) ? qualified : undefined;
     if (external) c.domain = external;
     // session_id=${RUN_ID}, sessionId: runId: the value given to the new name is the session's.

@@ -417,6 +417,7 @@ class GoFile {
       (s) => this.ctx.namesSession(s),
       this.packageDomain,
       this.fieldTypes,
+      (s) => this.ctx.domainOfQualifier(s),
     );
   }
 
@@ -624,7 +625,8 @@ class GoFile {
   }
 
   private identifierDomain(node: Node): string | undefined {
-    const own = this.ctx.domainOf(node.text);
+    // CIRunID, githubRunID: a qualifier in the name itself says whose run it is.
+    const own = this.ctx.domainOf(node.text) ?? this.ctx.domainOfQualifier(node.text);
     if (own) return own;
     const parent = node.parent;
     if (parent?.type === 'selector_expression' && field(parent, 'field')?.id === node.id) {

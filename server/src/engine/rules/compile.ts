@@ -194,7 +194,8 @@ export function compileRules(file: RulesFile): Ruleset {
       return !!((bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text)) || keyedRe?.test(text));
     },
     domainOfWords,
-    domainOfQualifier: (words) => words.map((w) => qualifiers.get(w)).find((d) => d !== undefined),
+    // A brand written in camel case splits in two (GitHub → git, hub): pairs count joined.
+    domainOfQualifier: (words) => words.map((w, i) => qualifiers.get(w) ?? (i + 1 < words.length ? qualifiers.get(w + words[i + 1]) : undefined)).find((d) => d !== undefined),
     namesPreferred(text: string): boolean {
       const words = lowerWords(text);
       // A collection of them names them too (m.convs, h.sessions).

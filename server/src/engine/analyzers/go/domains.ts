@@ -49,6 +49,7 @@ export class GoDomains {
     private readonly isSession: (text: string) => boolean = () => false,
     private readonly packageDomain?: string,
     private readonly fieldTypes: FieldTypes = NO_FIELD_TYPES,
+    private readonly qualifierOf: (text: string) => string | undefined = () => undefined,
   ) {}
 
   /** The type a declaration's source names: its type, or the type of the literal it is set to. */
@@ -109,8 +110,16 @@ export class GoDomains {
    * count, so renaming the initialiser's key never changes what the variable is (fixes converge).
    */
   private initialiserDomain(v: Node | null, decl: Node): Domain {
-    const d = this.exprDomain(v);
+    const d = this.exprDomain(v) ?? this.readDomain(v);
     return d === undefined && v && this.isSession(v.text) && !this.scopeDomain(decl) ? null : d;
+  }
+
+  /** os.Getenv("GITHUB_RUN_ID"), cfg.GetString("ci.run_id"): a value read by a name that carries a qualifier is that domain's. */
+  private readDomain(v: Node | null): string | undefined {
+    if (v?.type !== 'call_expression') return undefined;
+    const args = field(v, 'arguments');
+    const key = args ? named(args).find((a) => STRING_TYPES.has(a.type)) : undefined;
+    return key ? this.qualifierOf(key.text) : undefined;
   }
 
   /** Domain of the value of an expression. */

@@ -11,6 +11,7 @@ import { scanWords } from '../../scan';
 import type { Candidate } from '../../types';
 import { inUrl, urlRanges } from './urls';
 import { inPackagePath, isVerbInCode, isVerbInProse, phrasePattern, previousWord } from './words';
+import { qualifierBefore } from '../../scan';
 
 /** Qualifiers that only wrap an event's payload: which event it is, the sentence says. */
 const ENVELOPES = new Set(['data', 'payload', 'props', 'body']);
@@ -175,11 +176,11 @@ export class InlineScanner {
     return this.ctx.rules.rules.some((r) => r.spec.bareWord?.legacy.toLowerCase() === last);
   }
 
-  /** "planning `run_id`", "the Planning run ID": an adjective naming a domain right before. */
+  /** "planning `run_id`", "the Planning run ID", "the GitHub Actions run ID": an adjective naming a domain right before. */
   private withNeighbour(item: InlineCandidate, block: string, rel: number): InlineCandidate {
     if (item.own) return item;
     const prev = previousWord(block, rel);
-    const d = prev ? this.ctx.domainOf(prev) : undefined;
+    const d = (prev ? this.ctx.domainOf(prev) : undefined) ?? qualifierBefore(this.ctx, block, rel);
     if (d) {
       item.c.domain = d;
       item.own = 'domain';
