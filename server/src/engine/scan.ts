@@ -5,7 +5,7 @@
  */
 import type { AnalyzerContext } from './analyzer';
 import type { Candidate, ContextKind } from './types';
-import { wordsPattern } from './regex';
+import { escapeRegExp, wordsPattern } from './regex';
 
 const WORD = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
 /** Text that ends by giving a value to the new name: `session_id=${`, `"sessionId": "`, `--session-id $`. */
@@ -53,19 +53,29 @@ function namesItsReplacementNext(text: string, end: number, replacement: string 
   return !!arrow && after.startsWith(replacement, arrow[0].length);
 }
 
-const restPatterns = new WeakMap<AnalyzerContext['rules'], Array<{ head: string; rest: RegExp }>>();
+const restPatterns = new WeakMap<AnalyzerContext['rules'], Array<{ head: string; words: RegExp; dotted: RegExp }>>();
 
-/** After the term's head word ("run"), the rest of it as words (" id", " IDs"), if they follow. */
+/** After the term's head word ("run"), the rest of it as words (" id", " IDs") or as a dotted lower-case attribute key (OpenTelemetry's "run.id"), if they follow. */
 function restOfTerm(ctx: AnalyzerContext, token: string, text: string, end: number): string | undefined {
   let list = restPatterns.get(ctx.rules);
   if (!list) {
-    list = ctx.rules.rules.filter((r) => r.spec.legacy.length > 1).map((r) => ({ head: r.spec.legacy[0].toLowerCase(), rest: new RegExp(`^(?:[ \\t]+${wordsPattern(r.spec.legacy.slice(1), '[ \\t]+')})s?(?![\\w-])`, 'i') }));
+    list = ctx.rules.rules
+      .filter((r) => r.spec.legacy.length > 1)
+      .map((r) => {
+        const rest = r.spec.legacy.slice(1);
+        return {
+          head: r.spec.legacy[0].toLowerCase(),
+          words: new RegExp(`^(?:[ \\t]+${wordsPattern(rest, '[ \\t]+')})s?(?![\\w-])`, 'i'),
+          dotted: new RegExp(`^${rest.map((w) => `\\.${escapeRegExp(w.toLowerCase())}`).join('')}(?![\\w.-])`),
+        };
+      });
     restPatterns.set(ctx.rules, list);
   }
   const lower = token.toLowerCase();
-  for (const { head, rest } of list) {
+  const after = text.slice(end, end + 40);
+  for (const { head, words, dotted } of list) {
     if (lower !== head) continue;
-    const m = rest.exec(text.slice(end, end + 40));
+    const m = words.exec(after) ?? (token === head ? dotted.exec(after) : null);
     if (m) return m[0];
   }
   return undefined;
@@ -91,8 +101,8 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     }
     if (!ctx.isCandidate(token)) continue;
     // "// the run id of the conversation", "filter by run id": in a comment or a string the term is
-    // also written as words.
-    if (opts.context === 'comment' || opts.context === 'string') {
+    // also written as words, and a key as a dotted attribute name ("run.id").
+    if (opts.context === 'comment' || opts.context === 'string' || opts.context === 'log-key' || opts.context === 'object-key') {
       const rest = restOfTerm(ctx, token, text, start + token.length);
       if (rest) {
         token += rest;

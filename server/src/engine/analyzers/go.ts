@@ -366,7 +366,16 @@ function sameEventHas(fn: string, chain: string, key: string): boolean {
   const root = eventOf(chain);
   // The event is the function's parameter (a package such as zap builds separate fields).
   const params = fn.slice(0, fn.indexOf('{'));
-  return !!root && new RegExp(`[(,]\\s*${root}\\s`).test(params) && new RegExp(`(?<![\\w.])${root}${LOG_CALL}${key}"`).test(fn);
+  // e.Str("event_id", …).⏎Str("session_id", …): anywhere along a chain on the event.
+  return !!root && new RegExp(`[(,]\\s*${root}\\s`).test(params) && new RegExp(`(?<![\\w.])${root}(?:\\s*\\.\\s*\\w+\\((?:[^()]|\\([^()]*\\))*\\))*?${LOG_CALL_SPLIT}${key}"`).test(fn);
+}
+
+/** slog.GroupValue(slog.String("session_id", …), slog.String("run_id", …)): a field beside the key in one call's arguments. */
+function besideKey(call: Node, key: string): boolean {
+  const args = call.parent;
+  if (args?.type !== 'argument_list') return false;
+  const keyField = new RegExp(`^[\\w.]*${LOG_CALL}${escapeRegExp(key)}"`);
+  return named(args).some((a) => a.id !== call.id && keyField.test(a.text));
 }
 
 /** The same event variable is given the key elsewhere in a snippet of statements. */
@@ -846,7 +855,7 @@ class GoFile {
           const snippet = !enclosing && !/^func\s/m.test(this.text) ? this.text : '';
           // Only log field constructors count: a query read .Get("session_id") logs nothing.
           const root = /^\s*([A-Za-z_]\w*)\s*\./.exec(this.statementOf(role.call)?.text ?? '')?.[1];
-          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || this.namedSessionKey(chain) || contextLoggerHas(fn, root, r) || sameEventHas(fn, chain, r) || sameEventIn(snippet, chain, r));
+          this.words(content, offset, 'log-key', { domain }, (r) => chain.includes(`"${r}"`) || this.namedSessionKey(chain) || contextLoggerHas(fn, root, r) || sameEventHas(fn, chain, r) || sameEventIn(snippet, chain, r) || besideKey(role.call, r));
         }
         return;
       }
