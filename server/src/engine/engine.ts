@@ -19,6 +19,7 @@ import { builtinRuleset } from './rules/load';
 import { advisedEntries } from './advisedEntries';
 import { applyMappingDomains, discriminatedMappings } from './yamlScopes';
 import { scanWords } from './scan';
+import { quotedSql } from './quotedSql';
 import { applyAssignedDomains } from './assignedNames';
 import { applySessionVariables } from './sessionVariables';
 import type { Candidate, Finding, PackageSource, TextEdit } from './types';
@@ -41,7 +42,12 @@ export interface CheckOptions {
 
 /** Text and languages without a parser (JSON examples, shell): words by line, and JSON objects' own domain. */
 const analyzeText: Analyzer = (text, ctx) => {
-  const found = scanWords(text, ctx, { context: 'code' });
+  let found = scanWords(text, ctx, { context: 'code' });
+  const sql = found.length ? quotedSql(text) : [];
+  if (sql.length) {
+    found = found.filter((c) => !sql.some(([s, e]) => c.start >= s && c.end <= e));
+    for (const [s, e] of sql) found.push(...ctx.embed('sql', text.slice(s, e), s));
+  }
   if (found.length && text.includes('{')) applyObjectDomains(discriminatedObjects(text, (s) => ctx.domainOf(s)), found);
   if (found.length) {
     applyMappingDomains(discriminatedMappings(text, (s) => ctx.domainOf(s)), found);

@@ -147,8 +147,9 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     if (!c.domain && !c.migration && ctx.match(token)?.kind === 'bare') {
       const param = PARAMETER_AFTER.exec(text.slice(start + token.length, start + token.length + 48));
       if (param && ctx.match(param[1])?.kind === 'term') {
+        // /planning/runs/{runID}, /actions/runs/${GITHUB_RUN_ID}: the parent segment or the parameter says whose runs.
         const parent = SEGMENT_BEFORE.exec(text.slice(Math.max(0, start - 48), start))?.[1];
-        const d = parent ? ctx.domainOf(parent) : undefined;
+        const d = (parent ? (ctx.domainOf(parent) ?? ctx.domainOfQualifier(parent)) : undefined) ?? ctx.domainOf(param[1]) ?? ctx.domainOfQualifier(param[1]);
         if (d) c.domain = d;
         else c.denotesSession = true;
       }
