@@ -6,6 +6,7 @@
 import type { AnalyzerContext } from './analyzer';
 import type { Candidate, ContextKind } from './types';
 import { escapeRegExp, wordsPattern } from './regex';
+import { hasWordSequence, lowerWords } from './words';
 
 const WORD = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
 /** Text that ends by giving a value to the new name: `session_id=${`, `"sessionId": "`, `--session-id $`. */
@@ -81,6 +82,11 @@ function restOfTerm(ctx: AnalyzerContext, token: string, text: string, end: numb
   return undefined;
 }
 
+function namesBoth(ctx: AnalyzerContext, token: string): boolean {
+  const words = lowerWords(token);
+  return words.length > 3 && ctx.rules.rules.some((r) => hasWordSequence(words, r.spec.legacy) && hasWordSequence(words, r.spec.preferred));
+}
+
 export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions): Candidate[] {
   const out: Candidate[] = [];
   const base = opts.offset ?? 0;
@@ -140,6 +146,8 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       if (external) c.domain = external;
     }
     if (!c.migration && namesItsReplacementNext(text, start + token.length, ctx.match(token)?.replacement)) c.migration = true;
+    // 0007-session-id-over-run-id.md, run_id_to_session_id: a name that holds both names is about the rename.
+    if (!c.migration && namesBoth(ctx, token)) c.migration = true;
     // TurnsPerRun, lastSeqByRun, RunSummary: a name keyed like the session uses the bare word as its
     // old name (a hyphenated "per-run" in a sentence is wording, not a name).
     if (!c.domain && !token.includes('-') && ctx.bareIsKeyedSession(token)) c.denotesSession = true;

@@ -80,7 +80,7 @@ function sequencesOf(spec: RuleSpec): WordSequence[] {
  * Markers about the name that follows them: prepositions ("instead of run_id") and "old" ("the old
  * `chatd.runId` key"), which count only when that name is a name of the term.
  */
-const RELATIONAL = new Set(['of', 'by', 'to', 'with', 'for', 'old', 'replace', 'retire', 'retiring']);
+const RELATIONAL = new Set(['of', 'by', 'to', 'with', 'for', 'old', 'replace', 'replaces', 'retire', 'retiring']);
 
 function sequencePattern(words: string[]): string {
   return wordsPattern(words, '[-_ ]?');
