@@ -82,6 +82,20 @@ function restOfTerm(ctx: AnalyzerContext, token: string, text: string, end: numb
   return undefined;
 }
 
+/**
+ * /debug/runs/{runID}/turns: the collection a route's session parameter indexes is the sessions;
+ * /planning/runs/{runID} and actions/runs/${GITHUB_RUN_ID} are planning's and the CI's.
+ */
+export function markRouteCollection(ctx: AnalyzerContext, text: string, start: number, token: string, c: Candidate): void {
+  if (c.domain || c.migration || ctx.match(token)?.kind !== 'bare') return;
+  const param = PARAMETER_AFTER.exec(text.slice(start + token.length, start + token.length + 48));
+  if (!param || ctx.match(param[1])?.kind !== 'term') return;
+  const parent = SEGMENT_BEFORE.exec(text.slice(Math.max(0, start - 48), start))?.[1];
+  const d = (parent ? (ctx.domainOf(parent) ?? ctx.domainOfQualifier(parent)) : undefined) ?? ctx.domainOf(param[1]) ?? ctx.domainOfQualifier(param[1]);
+  if (d) c.domain = d;
+  else c.denotesSession = true;
+}
+
 function namesBoth(ctx: AnalyzerContext, token: string): boolean {
   const words = lowerWords(token);
   return words.length > 3 && ctx.rules.rules.some((r) => hasWordSequence(words, r.spec.legacy) && hasWordSequence(words, r.spec.preferred));
@@ -151,17 +165,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     // TurnsPerRun, lastSeqByRun, RunSummary: a name keyed like the session uses the bare word as its
     // old name (a hyphenated "per-run" in a sentence is wording, not a name).
     if (!c.domain && !token.includes('-') && ctx.bareIsKeyedSession(token)) c.denotesSession = true;
-    // /debug/runs/{runID}/turns: the collection a route's session parameter indexes is the sessions.
-    if (!c.domain && !c.migration && ctx.match(token)?.kind === 'bare') {
-      const param = PARAMETER_AFTER.exec(text.slice(start + token.length, start + token.length + 48));
-      if (param && ctx.match(param[1])?.kind === 'term') {
-        // /planning/runs/{runID}, /actions/runs/${GITHUB_RUN_ID}: the parent segment or the parameter says whose runs.
-        const parent = SEGMENT_BEFORE.exec(text.slice(Math.max(0, start - 48), start))?.[1];
-        const d = (parent ? (ctx.domainOf(parent) ?? ctx.domainOfQualifier(parent)) : undefined) ?? ctx.domainOf(param[1]) ?? ctx.domainOfQualifier(param[1]);
-        if (d) c.domain = d;
-        else c.denotesSession = true;
-      }
-    }
+    markRouteCollection(ctx, text, start, token, c);
     out.push(c);
   }
   return out;

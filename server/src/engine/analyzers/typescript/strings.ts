@@ -6,7 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { AnalyzerContext } from '../../analyzer';
-import { scanWords } from '../../scan';
+import { markRouteCollection, scanWords } from '../../scan';
 import type { Candidate, ContextKind } from '../../types';
 import { inUrl, urlRanges } from '../markdown/urls';
 import { field, same, stringContent } from './syntax';
@@ -61,7 +61,11 @@ export function scanContainer(ctx: AnalyzerContext, node: Node): Candidate[] {
         const e = sub.endIndex - node.startIndex - 1;
         text = text.slice(0, s) + ' '.repeat(e - s) + text.slice(e);
       }
-      return scanText(ctx, text, node.startIndex + 1, 'string');
+      const out = scanText(ctx, text, node.startIndex + 1, 'string');
+      // `/debug/runs/${encodeURIComponent(runId)}/turns`: the substitution is the route's parameter.
+      const raw = node.text.slice(1, -1);
+      for (const c of out) markRouteCollection(ctx, raw, c.start - node.startIndex - 1, raw.slice(c.start - node.startIndex - 1, c.end - node.startIndex - 1), c);
+      return out;
     }
     default:
       return scanText(ctx, node.text, node.startIndex, 'code');
