@@ -74,6 +74,8 @@ export interface Candidate {
    * analyzer resolves them against what the file's declarations state and never returns them.
    */
   requires?: string[];
+  /** What the candidate is instead where no required fact is stated (a method's name: a verb). */
+  otherwise?: Partial<Candidate>;
 }
 
 export interface Finding {

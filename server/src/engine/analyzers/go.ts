@@ -289,6 +289,7 @@ function resolved(out: Candidate[], own: ReadonlySet<string>, known: ReadonlySet
     if (!c.requires) kept.push(c);
     else if (c.requires.some((r) => stated(inFile, r))) kept.push({ ...c, requires: undefined, because: `${c.because}, ${ACROSS_DECLARATIONS}` });
     else if (c.requires.some((r) => stated(inPackage, r))) kept.push({ ...c, requires: undefined, because: `${c.because}, ${ACROSS_FILES}` });
+    else if (c.otherwise) kept.push({ start: c.start, end: c.end, context: c.context, ...c.otherwise });
   }
   return kept;
 }
@@ -512,8 +513,15 @@ class GoFile {
         return;
       }
       if (fnName) {
-        if (this.namesTheSessionItTakes(node)) this.push(node, 'function', { denotesSession: true, domain: this.identifierDomain(node) });
-        else this.push(node, 'function', { verb: true });
+        // DeleteRun(ctx, runID) takes the session: so does every call of DeleteRun, here or in
+        // another file, whatever its arguments (s.turns.DeleteRun(ctx, "r1")). Run(…) is a verb.
+        const takes = `field:?.${token}:takes`;
+        if (this.namesTheSessionItTakes(node)) {
+          this.facts.add(takes);
+          this.push(node, 'function', { denotesSession: true, domain: this.identifierDomain(node) });
+        } else if (lowerWords(token)[0] !== this.bareWordOf(token)) {
+          this.push(node, 'function', { denotesSession: true, domain: this.identifierDomain(node), requires: [takes], because: 'a declaration of it takes the session', otherwise: { verb: true } });
+        } else this.push(node, 'function', { verb: true });
         return;
       }
       const holds = this.bareHolds(node, isLiteralKey(node));
@@ -810,6 +818,12 @@ class GoFile {
       values = args ? named(args) : [];
     }
     return values.some((v) => this.ctx.match(v.type === 'selector_expression' ? (field(v, 'field')?.text ?? '') : v.text)?.kind === 'term' && this.isSessionId(v));
+  }
+
+  /** The rules' bare word ("run") when the name starts with it in some rule. */
+  private bareWordOf(token: string): string | undefined {
+    const first = lowerWords(token)[0];
+    return this.ctx.rules.rules.some((r) => r.spec.bareWord?.legacy.toLowerCase() === first) ? first : undefined;
   }
 
   /** A bare `run`/`runLog` variable holds the session when its declaration says so. */
