@@ -527,6 +527,9 @@ export class SqlStatement extends SqlTokens {
     // The name itself may carry the domain marker (planning_run_id).
     const domain = this.ctx.domainOf(name) ?? role.domain;
     if (domain) c.domain = domain;
+    // run_summaries, runs_by_conversation: a name keyed like the session uses the bare word as its old name.
+    // (legacy_run_view is the compatibility view itself, kept by its migration.)
+    else if (this.ctx.match(name)?.kind === 'bare' && this.ctx.bareIsKeyedSession(name) && !this.ctx.isMigrationText(name.replace(/_/g, ' '))) c.denotesSession = true;
     if (role.settled) c.settled = true;
     if (role.noFix) c.noFix = role.noFix;
     if (role.migration) c.migration = true;
