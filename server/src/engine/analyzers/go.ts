@@ -16,7 +16,7 @@ import { hasWordSequence, lowerWords, SENTENCE_END } from '../words';
 import type { Candidate, ContextKind } from '../types';
 import { argumentOf, collectionExpression, factName, holdingAt, stated } from './go/collections';
 import { GoDomains, type Declaration, type Domain } from './go/domains';
-import { fieldTypes, mergeFieldTypes, NO_FIELD_TYPES, type FieldTypes } from './go/fieldTypes';
+import { fieldTypes, mergeFieldTypes, NO_FIELD_TYPES, type DeclaredStructs, type FieldTypes } from './go/fieldTypes';
 import { wrapCaseSnippet } from './go/snippets';
 import { isBareNoun, markSessionNouns } from '../nouns';
 import { FORMAT_FUNCTION, LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS, verbAfter } from './go/strings';
@@ -78,7 +78,20 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
       return parser.parse(text, null, { includedRanges: [range] });
     };
   };
-  const ownTypes = (text: string, ctx: AnalyzerContext, all: readonly Readonly<Declaration0>[]): FieldTypes => fieldTypes(text, all, parserOf(text), (s) => ctx.domainOf(s));
+  const structMemos = new WeakMap<object, BoundedCache<DeclaredStructs>>();
+  const markerHints = new WeakMap<object, RegExp | null>();
+  const ownTypes = (text: string, ctx: AnalyzerContext, all: readonly Readonly<Declaration0>[]): FieldTypes => {
+    // Most files never name a domain: one native pass over the text says so (the editor asks on every keystroke).
+    let hint = markerHints.get(ctx.rules);
+    if (hint === undefined) {
+      const words = ctx.rules.rules.flatMap((r) => r.domains.flatMap((d) => d.markers.map((m) => m.split(/\s+/)[0])));
+      markerHints.set(ctx.rules, (hint = words.length ? new RegExp(words.map(escapeRegExp).join('|'), 'i') : null));
+    }
+    if (!hint?.test(text)) return NO_FIELD_TYPES;
+    let memo = structMemos.get(ctx.rules);
+    if (!memo) structMemos.set(ctx.rules, (memo = new BoundedCache(MAX_CACHE_ENTRIES)));
+    return fieldTypes(text, all, parserOf(text), (s) => ctx.domainOf(s), memo);
+  };
 
   /** A file's candidates and the facts it states, before they are resolved; null when it holds nothing. */
   const collect = (text: string, ctx: AnalyzerContext, types: FieldTypes, all: readonly Readonly<Declaration0>[], known: ReadonlySet<string>): { out: Candidate[]; facts: Set<string> } | null => {

@@ -6,6 +6,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Chunk } from '../../goChunks';
+import { BoundedCache, textKey } from '../../textKey';
 import { elementType, field, fields, named, typeName } from './syntax';
 
 export interface FieldTypes {
@@ -22,31 +23,57 @@ export interface FieldTypes {
   readonly structs: ReadonlyMap<string, ReadonlyMap<string, FieldType>>;
 }
 
-interface FieldType {
+export interface FieldType {
   domain: string | undefined;
   type: string;
 }
 
 export const NO_FIELD_TYPES: FieldTypes = { domainOf: () => undefined, typeOf: () => undefined, signature: '', structs: new Map() };
 
-export function fieldTypes(text: string, chunks: readonly Readonly<Chunk & { kind: string }>[], parse: (chunk: Chunk) => Tree | null, domainOf: (text: string) => string | undefined): FieldTypes {
+/** What one type declaration declares: its structs' fields (none when it names no domain). */
+export type DeclaredStructs = ReadonlyArray<readonly [string, ReadonlyMap<string, FieldType>]>;
+
+/**
+ * @param memo a declaration's structs by its text key: the editor asks on every keystroke, and a
+ *   package's files are read for each other.
+ */
+export function fieldTypes(
+  text: string,
+  chunks: readonly Readonly<Chunk & { kind: string }>[],
+  parse: (chunk: Chunk) => Tree | null,
+  domainOf: (text: string) => string | undefined,
+  memo?: BoundedCache<DeclaredStructs>,
+): FieldTypes {
   const structs = new Map<string, ReadonlyMap<string, FieldType>>();
   for (const chunk of chunks) {
-    if (chunk.kind !== 'type' || !domainOf(text.slice(chunk.start, chunk.end))) continue;
-    const tree = parse(chunk);
-    if (!tree) continue;
-    try {
-      for (const spec of tree.rootNode.descendantsOfType('type_spec')) {
-        const name = spec ? field(spec, 'name')?.text : undefined;
-        const type = spec ? field(spec, 'type') : null;
-        if (!name || type?.type !== 'struct_type') continue;
-        structs.set(name, structFields(type, domainOf));
-      }
-    } finally {
-      tree.delete();
+    if (chunk.kind !== 'type') continue;
+    const key = memo ? textKey(text, chunk.start, chunk.end) : '';
+    let declared = memo?.get(key);
+    if (!declared) {
+      declared = declaredStructs(text, chunk, parse, domainOf);
+      memo?.set(key, declared);
     }
+    for (const [name, fs] of declared) structs.set(name, fs);
   }
   return tableOf(structs);
+}
+
+function declaredStructs(text: string, chunk: Chunk, parse: (chunk: Chunk) => Tree | null, domainOf: (text: string) => string | undefined): DeclaredStructs {
+  if (!domainOf(text.slice(chunk.start, chunk.end))) return [];
+  const tree = parse(chunk);
+  if (!tree) return [];
+  const out: Array<[string, ReadonlyMap<string, FieldType>]> = [];
+  try {
+    for (const spec of tree.rootNode.descendantsOfType('type_spec')) {
+      const name = spec ? field(spec, 'name')?.text : undefined;
+      const type = spec ? field(spec, 'type') : null;
+      if (!name || type?.type !== 'struct_type') continue;
+      out.push([name, structFields(type, domainOf)]);
+    }
+  } finally {
+    tree.delete();
+  }
+  return out;
 }
 
 /** One table for a package: each file's own structs, the first file's where two declare the same name. */
