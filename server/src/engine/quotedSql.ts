@@ -3,7 +3,7 @@
  * `sqlite3 chat.db 'UPDATE turns …'`): the statement decides its columns' meaning (a planning
  * table's `run_id`, a `RENAME COLUMN`), so it goes to the SQL analyzer, not the word scanner.
  */
-import { looksLikeSql } from './analyzers/go/strings';
+import { looksLikeSql } from './sqlShape';
 
 /** Double quotes may span lines (psql -c "⏎ SELECT …"); single quotes stay on theirs (an apostrophe in prose). */
 const QUOTED = /"((?:[^"\\]|\\.)*)"|'([^'\n]*)'/g;

@@ -19,7 +19,8 @@ import { GoDomains, type Declaration, type Domain } from './go/domains';
 import { fieldTypes, mergeFieldTypes, NO_FIELD_TYPES, type DeclaredStructs, type FieldTypes } from './go/fieldTypes';
 import { wrapCaseSnippet } from './go/snippets';
 import { isBareNoun, markSessionNouns } from '../nouns';
-import { FORMAT_FUNCTION, LOG_KEY_METHODS, looksLikeSql, roleOf, URL_METHODS, verbAfter } from './go/strings';
+import { FORMAT_FUNCTION, LOG_KEY_METHODS, roleOf, URL_METHODS, verbAfter } from './go/strings';
+import { looksLikeSql } from '../sqlShape';
 import { ancestors, field, fields, mapTypeOf, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
 import { escapeRegExp } from '../regex';
 import { MODAL_BEFORE } from '../matcher';
@@ -57,7 +58,9 @@ interface PackageFile {
 
 const MAX_PACKAGE_FILES = 4096;
 /** The Go convention for generated files (a serialized descriptor must not be edited by hand). */
-const GENERATED = /^\/\/ Code generated .* DO NOT EDIT\.$/m;
+function isGenerated(text: string): boolean {
+  return /^\/\/ Code generated .* DO NOT EDIT\.$/m.test(text.slice(0, 2048));
+}
 
 /** A package this large (generated code, a vendored tree) is read for its own files only. */
 const MAX_SIBLINGS = 256;
@@ -79,15 +82,9 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     };
   };
   const structMemos = new WeakMap<object, BoundedCache<DeclaredStructs>>();
-  const markerHints = new WeakMap<object, RegExp | null>();
   const ownTypes = (text: string, ctx: AnalyzerContext, all: readonly Readonly<Declaration0>[]): FieldTypes => {
     // Most files never name a domain: one native pass over the text says so (the editor asks on every keystroke).
-    let hint = markerHints.get(ctx.rules);
-    if (hint === undefined) {
-      const words = ctx.rules.rules.flatMap((r) => r.domains.flatMap((d) => d.markers.map((m) => m.split(/\s+/)[0])));
-      markerHints.set(ctx.rules, (hint = words.length ? new RegExp(words.map(escapeRegExp).join('|'), 'i') : null));
-    }
-    if (!hint?.test(text)) return NO_FIELD_TYPES;
+    if (!ctx.rules.mayNameDomain(text)) return NO_FIELD_TYPES;
     let memo = structMemos.get(ctx.rules);
     if (!memo) structMemos.set(ctx.rules, (memo = new BoundedCache(MAX_CACHE_ENTRIES)));
     return fieldTypes(text, all, parserOf(text), (s) => ctx.domainOf(s), memo);
@@ -125,7 +122,7 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     const parse = parserOf(text);
     // What a declaration finds depends on its package's name, whether the file is generated and the
     // struct fields the package types by a domain: so does its cache entry (files share the cache).
-    const keyed = `\u0000${packageName(text) ?? ''}\u0000${GENERATED.test(text.slice(0, 2048)) ? 1 : 0}\u0000${types.signature}`;
+    const keyed = `\u0000${packageName(text) ?? ''}\u0000${isGenerated(text) ? 1 : 0}\u0000${types.signature}`;
     let file: GoFile | undefined;
     const analyse = (list: Chunk[]): void => {
       for (const chunk of list) {
@@ -427,8 +424,7 @@ class GoFile {
   ) {
     this.packageDomain = ctx.domainOf(packageWords(packageName(text) ?? ''));
     this.domains = this.newDomains();
-    // The Go convention for generated files (a serialized descriptor must not be edited by hand).
-    this.generated = GENERATED.test(text.slice(0, 2048));
+    this.generated = isGenerated(text);
   }
 
   private readonly generated: boolean;

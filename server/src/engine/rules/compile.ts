@@ -32,6 +32,8 @@ export interface Ruleset {
   termOffsets(text: string): number[];
   /** May a bare head word here hold the preferred concept (bare word plus evidence)? */
   mayMatchBare(text: string): boolean;
+  /** May this text name a domain (a marker's first word anywhere, in any case)? A cheap test before domainOfWords. */
+  mayNameDomain(text: string): boolean;
   /** Domain id whose marker word appears among these words. */
   domainOfWords(words: string[]): string | undefined;
   /** Domain id named by a qualifier word (`github` in `github.run_id`, `GITHUB_RUN_ID`), which counts only in a token's name and qualifier. */
@@ -144,6 +146,7 @@ export function compileRules(file: RulesFile): Ruleset {
     }
     packages.push(...(r.spec.packages ?? []));
   }
+  const domainHint = markers.size || phrases.size ? new RegExp([...markers.keys(), ...phrases.keys()].map(escapeRegExp).join('|'), 'i') : null;
   const termRe = termAlts.length ? new RegExp(termAlts.join('|'), 'i') : null;
   const termReGlobal = termAlts.length ? new RegExp(termAlts.join('|'), 'gi') : null;
   const bareRe = bareAlts.length ? new RegExp(bareWords.map(barePattern).join('|')) : null;
@@ -190,6 +193,7 @@ export function compileRules(file: RulesFile): Ruleset {
       while ((m = termReGlobal.exec(text))) out.push(m.index);
       return out;
     },
+    mayNameDomain: (text) => !!domainHint?.test(text),
     mayMatchBare(text: string): boolean {
       return !!((bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text)) || keyedRe?.test(text));
     },
