@@ -19,6 +19,7 @@ import { GoDomains, type Declaration, type Domain } from './go/domains';
 import { fieldTypes, mergeFieldTypes, NO_FIELD_TYPES, type DeclaredStructs, type FieldTypes } from './go/fieldTypes';
 import { wrapCaseSnippet } from './go/snippets';
 import { isBareNoun, markSessionNouns } from '../nouns';
+import { containedNameFacts } from './go/containedNames';
 import { FORMAT_FUNCTION, LOG_KEY_METHODS, roleOf, URL_METHODS, verbAfter } from './go/strings';
 import { looksLikeSql } from '../sqlShape';
 import { ancestors, field, fields, mapTypeOf, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
@@ -269,7 +270,8 @@ function importPaths(text: string, all: readonly Readonly<Declaration0>[]): stri
 function namesPattern(facts: ReadonlySet<string>): RegExp | null {
   if (facts.size === 0) return null;
   const names = [...new Set([...facts].map(factName).filter((n): n is string => !!n))];
-  return names.length ? new RegExp(`(?<![\\w])(?:${names.map(escapeRegExp).join('|')})(?![\\w])`) : null;
+  // TestDeleteRun, qDeleteRun, deleteRunStmt are named after DeleteRun (see go/containedNames.ts).
+  return names.length ? new RegExp(`(?:${names.map((n) => (/^[A-Z]/.test(n) ? '' : '(?<![\\w])') + escapeRegExp(n)).join('|')})(?![a-z0-9_])`) : null;
 }
 
 /** One declaration's candidates, and the facts it states about names for the others. */
@@ -529,13 +531,18 @@ class GoFile {
           this.facts.add(takes);
           this.push(node, 'function', { denotesSession: true, domain: this.identifierDomain(node) });
         } else if (lowerWords(token)[0] !== this.bareWordOf(token)) {
-          this.push(node, 'function', { denotesSession: true, domain: this.identifierDomain(node), requires: [takes], because: 'a declaration of it takes the session', otherwise: { verb: true } });
+          // TestDeleteRun: the test of a method that takes the session is named after it.
+          const requires = [takes, ...this.containedNames(token)];
+          this.push(node, 'function', { denotesSession: true, domain: this.identifierDomain(node), requires, because: 'a declaration of it takes the session', otherwise: { verb: true } });
         } else this.push(node, 'function', { verb: true });
         return;
       }
       const holds = this.bareHolds(node, isLiteralKey(node));
       const kind: ContextKind = node.type === 'type_identifier' ? 'type' : node.type === 'identifier' && !isLiteralKey(node) ? 'identifier' : 'field';
-      if (holds) this.push(node, kind, { denotesSession: true, ...holds });
+      // qDeleteRun, the query of DeleteRun(ctx, runID): named after a name that holds the session.
+      const contained = holds?.requires || !holds ? this.containedNames(token) : [];
+      if (holds) this.push(node, kind, { denotesSession: true, ...holds, ...(holds.requires ? { requires: [...holds.requires, ...contained] } : {}) });
+      else if (contained.length && !known(this.identifierDomain(node))) this.push(node, kind, { denotesSession: true, requires: contained, because: 'it is named after a name that holds the session' });
       return;
     }
     const isKey = isLiteralKey(node);
@@ -829,6 +836,14 @@ class GoFile {
     return values.some((v) => this.ctx.match(v.type === 'selector_expression' ? (field(v, 'field')?.text ?? '') : v.text)?.kind === 'term' && this.isSessionId(v));
   }
 
+  /** The facts that make a name this one contains (`DeleteRun` in `qDeleteRun`) the session's. */
+  private containedNames(token: string): string[] {
+    return containedNameFacts(token, (w) => this.ctx.rules.rules.some((r) => {
+      const bare = r.spec.bareWord?.legacy.toLowerCase();
+      return !!bare && (w === bare || w === `${bare}s`);
+    }));
+  }
+
   /** The rules' bare word ("run") when the name starts with it in some rule. */
   private bareWordOf(token: string): string | undefined {
     const first = lowerWords(token)[0];
@@ -1088,8 +1103,19 @@ class GoFile {
       if (c.domain && c.domain === this.packageDomain && this.ctx.hasEvidence(token)) c.domain = undefined;
     }
     for (const c of cands) if (isBareNoun(this.ctx, this.text, c, body, c.start - node.startIndex)) this.nouns.push(c);
-    this.out.push(...cands);
     this.bareNamesDocumented(node, cands);
+    for (const c of cands) if (!c.requires) this.mentionOfName(c);
+    this.out.push(...cands);
+  }
+
+  /**
+   * "// errors.Is(err, ErrRunNotFound)": a comment's mention of a Go name (camel humps, not a word
+   * of the sentence) holds the session where the name does, here or in the package.
+   */
+  private mentionOfName(c: Candidate): void {
+    const token = this.text.slice(c.start, c.end);
+    if (c.denotesSession || c.migration || c.domain || c.packagePath || !/[a-z][A-Z]/.test(token) || this.ctx.match(token)?.kind !== 'bare') return;
+    Object.assign(c, { denotesSession: true, verb: undefined, requires: [`field:?.${token}:*`, ...this.containedNames(token)], because: 'it names a name that holds the session', otherwise: { ...c } });
   }
 
   /**
@@ -1147,7 +1173,9 @@ class GoFile {
     const names = (n: Node, types: string[]): Node[] => named(n).filter((x) => types.includes(x.type));
     switch (next?.type) {
       case 'function_declaration':
-      case 'method_declaration': {
+      case 'method_declaration':
+      case 'method_elem':
+      case 'method_spec': {
         const name = field(next, 'name');
         return name ? [name] : [];
       }
