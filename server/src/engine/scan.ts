@@ -22,6 +22,14 @@ export function qualifierBefore(ctx: AnalyzerContext, text: string, start: numbe
   const words = WORDS_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[0];
   return words ? ctx.domainOfQualifier(words) : undefined;
 }
+const URL_BEFORE = /\bhttps?:\/\/([A-Za-z0-9.-]+)[^\s"'`]*$/;
+
+/** `https://github.com/o/r/actions/runs/${runId}`: the host of the URL a token sits in, as a qualifier. */
+export function urlHostQualifier(ctx: AnalyzerContext, before: string): string | undefined {
+  const host = URL_BEFORE.exec(before.slice(-300))?.[1];
+  return host ? ctx.domainOfQualifier(host.replace(/[.-]/g, ' ')) : undefined;
+}
+
 /** The path segment after a word, as a route parameter: `/{runID}`, `/:runId`, `/<run_id>`, `/${encode(runId)}`. */
 const PARAMETER_AFTER = /^\/(?:\{|:|<|\$\{(?:[\w.]+\()?)([A-Za-z_][\w-]*)/;
 /** The path segment before a word: `planning/` in `/planning/runs/{runID}`. */
@@ -139,7 +147,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     // github.run_id, GITHUB_RUN_ID: someone else's run, whatever the line says (a domain whose
     // words count only in the name and its qualifier).
     const name = `${q?.[1] ?? ''}${token}`;
-    const qualified = ctx.domainOfQualifier(name) ?? (q ? undefined : qualifierBefore(ctx, text, start));
+    const qualified = ctx.domainOfQualifier(name) ?? (q ? undefined : qualifierBefore(ctx, text, start)) ?? urlHostQualifier(ctx, text.slice(Math.max(0, start - 300), start));
     const external = qualified && !ctx.domainOf(name) ? qualified : undefined;
     if (external) c.domain = external;
     // session_id=${RUN_ID}, sessionId: runId: the value given to the new name is the session's.

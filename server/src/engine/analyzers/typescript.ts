@@ -249,7 +249,8 @@ function identifierCandidate(ctx: AnalyzerContext, node: Node, text: string): Ca
   if (binding) Object.assign(c, { binding, name }, binding.kind === 'declares' && declarationSignal(ctx, node) ? { strong: true } : {});
   const pair = binding?.kind === 'declares' ? statePairOf(node) : undefined;
   if (pair !== undefined) c.pair = pair;
-  const own = ctx.domainOf(name);
+  // ciRunId, VITE_GITHUB_RUN_ID: a qualifier in the name itself says whose run it is.
+  const own = ctx.domainOf(name) ?? ctx.domainOfQualifier(name);
   if (own) return { ...c, domain: own };
   Object.assign(c, judge(ctx, node));
   const fallback = compatFallback(ctx, node, text);

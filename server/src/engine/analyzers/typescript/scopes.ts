@@ -10,6 +10,7 @@ import type { Node } from 'web-tree-sitter';
 import type { AnalyzerContext } from '../../analyzer';
 import { matchToken } from '../../matcher';
 import { splitWords } from '../../words';
+import { urlHostQualifier } from '../../scan';
 import { field, FUNCTION_LIKE, named, NAMED_SCOPES, same } from './syntax';
 
 export interface Signal {
@@ -59,7 +60,8 @@ export function signalOf(ctx: AnalyzerContext, text: string): Signal | null {
   for (let i = words.length - 1; i >= Math.max(0, words.length - MAX_SIGNAL_WORDS); i--) {
     // Plurals name the same thing: `sessions.get(id)`, `planners[i]`.
     const w = words[i].length > 3 && words[i].endsWith('s') ? words[i].slice(0, -1) : words[i];
-    const d = ctx.domainOf(words[i]) ?? ctx.domainOf(w);
+    // useCiStatus, workflowRunUrl, buildInfo.ciRunId: a qualifier (ci, workflow) names another system's run.
+    const d = ctx.domainOf(words[i]) ?? ctx.domainOf(w) ?? ctx.domainOfQualifier(i > 0 ? `${words[i - 1]} ${words[i]}` : words[i]);
     if (d) return { domain: d };
     if (ctx.hasEvidence(words[i]) || ctx.hasEvidence(w)) return { evidence: true };
   }
@@ -169,6 +171,12 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
       const title = named(p)[0];
       if (!TEST_BLOCKS.test(callee.text) && !FUNCTION_LIKE.has(c.type)) return null;
       return title && title.type === 'string' && !same(title, c) ? signalOf(ctx, title.text) : null;
+    }
+    case 'template_substitution': {
+      // `https://github.com/${repo}/actions/runs/${runId}`: the URL's host says whose id it is.
+      const template = p.parent;
+      const d = template ? urlHostQualifier(ctx, template.text.slice(0, p.startIndex - template.startIndex)) : undefined;
+      return d ? { domain: d } : null;
     }
     case 'import_statement':
       // import { runIdOf } from '../planning/ids': the module it comes from says what it is.

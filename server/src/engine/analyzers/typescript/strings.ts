@@ -6,7 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { AnalyzerContext } from '../../analyzer';
-import { markRouteCollection, scanWords } from '../../scan';
+import { markRouteCollection, scanWords, urlHostQualifier } from '../../scan';
 import type { Candidate, ContextKind } from '../../types';
 import { inUrl, urlRanges } from '../markdown/urls';
 import { field, same, stringContent } from './syntax';
@@ -64,7 +64,13 @@ export function scanContainer(ctx: AnalyzerContext, node: Node): Candidate[] {
       const out = scanText(ctx, text, node.startIndex + 1, 'string');
       // `/debug/runs/${encodeURIComponent(runId)}/turns`: the substitution is the route's parameter.
       const raw = node.text.slice(1, -1);
-      for (const c of out) markRouteCollection(ctx, raw, c.start - node.startIndex - 1, raw.slice(c.start - node.startIndex - 1, c.end - node.startIndex - 1), c);
+      for (const c of out) {
+        const at = c.start - node.startIndex - 1;
+        // `https://github.com/${repo}/actions/runs/…`: the URL's host, read across substitutions.
+        const host = c.domain ? undefined : urlHostQualifier(ctx, raw.slice(0, at));
+        if (host) c.domain = host;
+        markRouteCollection(ctx, raw, at, raw.slice(at, c.end - node.startIndex - 1), c);
+      }
       return out;
     }
     default:
