@@ -13,7 +13,7 @@ import { textKey } from '../textKey';
 import type { Candidate, ContextKind } from '../types';
 import { lowerWords } from '../words';
 import { topLevelStatements, type Statement } from './typescript/chunks';
-import { declarationOf, declarationSignal, scopeSignal, signalOf } from './typescript/scopes';
+import { declarationOf, declarationSignal, MAX_CLIMB, scopeSignal, signalOf } from './typescript/scopes';
 import { containerOf, scanContainer } from './typescript/strings';
 import { field, IDENTIFIERS, isFunctionName, same } from './typescript/syntax';
 import { bindingOf, shifted, statePairOf, unifyBindings, type Noted } from './typescript/bindings';
@@ -295,12 +295,27 @@ function containerCandidates(ctx: AnalyzerContext, node: Node): Candidate[] {
   const cands = scanContainer(ctx, node);
   if (cands.length === 0) return cands;
   const j = judge(ctx, node);
-  const reported = toDeprecationReporter(ctx, node);
+  const reported = toDeprecationReporter(ctx, node) || heldAsOldName(ctx, node);
   for (const c of cands) {
     if (!c.domain && j.domain) c.domain = j.domain;
     if (j.migration || reported) c.migration = true;
   }
   return cands;
+}
+
+/**
+ * `const LEGACY_STORAGE_KEY = 'webchat.runId'`: text held by a name that says it is the old one is
+ * about the old name (renaming the key would lose what old builds stored). A test's title does not
+ * count: a test of a legacy path still names current things.
+ */
+function heldAsOldName(ctx: AnalyzerContext, node: Node): boolean {
+  let child = node;
+  let depth = 0;
+  for (let p = node.parent; p && depth < MAX_CLIMB; child = p, p = p.parent, depth++) {
+    const holder = p.type === 'variable_declarator' || p.type === 'public_field_definition' ? field(p, 'name') : p.type === 'pair' ? field(p, 'key') : null;
+    if (holder && !same(holder, child) && ctx.isMigrationText(lowerWords(holder.text).join(' '))) return true;
+  }
+  return false;
 }
 
 /** `opts.onDeprecation?.('server returned run_id …')`, `warnDeprecated('runId')`: the message is about the old name. */

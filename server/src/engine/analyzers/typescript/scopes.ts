@@ -80,7 +80,15 @@ export function headOf(value: Node | null): string {
   const head = paren < 0 ? value.text : value.text.slice(0, paren);
   // planning.ofSession(id), runs.forConversation(c): a filter names what it filters by, the
   // receiver what it returns.
-  return head.replace(/\.(?:of|for|by|in|from|with)[A-Z]\w*$/, '');
+  return withoutFilter(head.replace(/\.(?:of|for|by|in|from|with)[A-Z]\w*$/, ''));
+}
+
+/**
+ * selectPlanningForSession(state, id).map: a function named for what it filters by returns what
+ * comes before (planning), not what follows (the session).
+ */
+export function withoutFilter(text: string): string {
+  return text.replace(/(?<=[a-z0-9])(?:For|By|Of|In|From|With)[A-Z]\w*/g, '');
 }
 
 /** How many statements before a reference are searched for its declaration, per enclosing block. */
@@ -128,10 +136,7 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
       if (!obj || !same(field(p, p.type === 'member_expression' ? 'property' : 'index'), c)) return null;
       // The object's own words first, then the declared type of the name it starts from
       // (`s.iterations[runId]` with `s: PlanningState`).
-      let root: Node | null = obj;
-      for (let k = 0; root && root.type === 'member_expression' && k < MAX_CLIMB; k++) root = field(root, 'object');
-      const decl = root?.type === 'identifier' ? declarationOf(p, root.text) : null;
-      return signalOf(ctx, obj.text) ?? (decl ? signalOf(ctx, decl) : null);
+      return signalOf(ctx, obj.text) ?? rootDeclarationSignal(ctx, p, obj);
     }
     case 'pair':
       return same(field(p, 'value'), c) ? keySignal(ctx, field(p, 'key')?.text ?? '') : null;
@@ -164,7 +169,10 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
     case 'arguments': {
       const call = p.parent;
       const callee = call ? (field(call, 'function') ?? field(call, 'constructor')) : null;
-      const own = callee ? signalOf(ctx, callee.text) : null;
+      // createEntityAdapter<PlanningRunRow, PlanningRunId>({ … }): the type arguments say what the call handles.
+      const typed = call ? field(call, 'type_arguments') : null;
+      // rows.filter(…).map((r) => r.runId) with rows: PlanningRunRow[]: the callback gets what the chain starts from.
+      const own = (typed ? signalOf(ctx, typed.text) : null) ?? (callee ? (signalOf(ctx, withoutFilter(callee.text)) ?? rootDeclarationSignal(ctx, p, callee)) : null);
       if (own || !callee) return own;
       // describe('planning slice', () => …), it('keeps the planning runId', …): a test says what it
       // is about; registerSem('planning.start', (ev) => …): a handler is for the event it names.
@@ -204,6 +212,23 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
   }
 }
 
+/**
+ * What the declaration of the name an expression starts from says (`s.iterations[runId]` with
+ * `s: PlanningState`), through member accesses, calls, assertions and parentheses
+ * (`rows[i]!.runId`, `rows.filter(…).map`).
+ */
+function rootDeclarationSignal(ctx: AnalyzerContext, at: Node, expr: Node): Signal | null {
+  let root: Node | null = expr;
+  for (let k = 0; root && k < MAX_CLIMB; k++) {
+    if (root.type === 'member_expression' || root.type === 'subscript_expression') root = field(root, 'object');
+    else if (root.type === 'call_expression') root = field(root, 'function');
+    else if (root.type === 'non_null_expression' || root.type === 'parenthesized_expression') root = named(root)[0] ?? null;
+    else break;
+  }
+  const decl = root?.type === 'identifier' ? declarationOf(at, root.text) : null;
+  return decl ? signalOf(ctx, decl) : null;
+}
+
 /** A key or attribute that is the new name itself (`sessionId: runId`) says its value is the session. */
 function keySignal(ctx: AnalyzerContext, key: string): Signal | null {
   const words = splitWords(key.replace(/^['"]|['"]$/g, '')).map((w) => w.lower);
@@ -219,10 +244,20 @@ function discriminator(ctx: AnalyzerContext, object: Node): Signal | null {
   for (const member of named(object)) {
     if (member.type !== 'pair' && member.type !== 'property_signature') continue;
     const key = (field(member, member.type === 'pair' ? 'key' : 'name')?.text ?? '').replace(/^['"]|['"]$/g, '');
-    const value = member.type === 'pair' ? field(member, 'value') : literalOf(field(member, 'type'));
-    if (key && DISCRIMINATORS.has(key) && value?.type === 'string') return signalOf(ctx, value.text);
+    const value = member.type === 'pair' ? literalArgument(field(member, 'value')) : literalOf(field(member, 'type'));
+    if (!key || !DISCRIMINATORS.has(key) || value?.type !== 'string') continue;
+    // 'execution.start': a domain's marker may be a phrase of the event's name.
+    const phrase = ctx.domainOf(value.text);
+    return phrase ? { domain: phrase } : signalOf(ctx, value.text);
   }
   return null;
+}
+
+/** A value, or the string a schema's literal call holds (zod's `z.literal('planning.start')`). */
+function literalArgument(value: Node | null): Node | null {
+  if (value?.type !== 'call_expression' || !/(?:^|\.)literal$/.test(field(value, 'function')?.text ?? '')) return value;
+  const args = field(value, 'arguments');
+  return (args && named(args)[0]) ?? null;
 }
 
 /** The string literal a type annotation is (`: 'planning.start'`), if it is one. */
