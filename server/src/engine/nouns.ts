@@ -37,12 +37,14 @@ export function isBareNoun(ctx: AnalyzerContext, text: string, c: Candidate, sen
 
 /**
  * The counted nouns of a scope (a doc section, a Go declaration, an SQL statement) are the session
- * where the scope names the session by the legacy term (`run_id`, `RunID`, "run ID") and no other
- * run (no token in a domain). A scope that only says "the run" proves nothing.
+ * where the scope names the session by the legacy term (`run_id`, `RunID`, "run ID"), or its syntax
+ * shows it keyed by the session otherwise (`namedOtherwise`), and no other run (no token in a
+ * domain). A scope that only says "the run" proves nothing.
  */
-export function markSessionNouns(ctx: AnalyzerContext, text: string, nouns: Candidate[], scope: Candidate[], because: string): void {
+export function markSessionNouns(ctx: AnalyzerContext, text: string, nouns: Candidate[], scope: Candidate[], because: string, namedOtherwise = false): void {
   if (nouns.length === 0 || scope.some((c) => c.domain)) return;
-  const named = scope.some((c) => !c.migration && !c.verb && !c.packagePath && (ctx.match(text.slice(c.start, c.end))?.kind ?? 'bare') !== 'bare');
+  // A name shown to hold the session (PurgeRunTurns taking a session id) names it as well as run_id does.
+  const named = namedOtherwise || scope.some((c) => !c.migration && !c.verb && !c.packagePath && (c.denotesSession && !c.requires && !nouns.includes(c) ? true : (ctx.match(text.slice(c.start, c.end))?.kind ?? 'bare') !== 'bare'));
   if (!named) return;
   for (const c of nouns) {
     c.denotesSession = true;

@@ -22,6 +22,14 @@ export function qualifierBefore(ctx: AnalyzerContext, text: string, start: numbe
   const words = WORDS_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[0];
   return words ? ctx.domainOfQualifier(words) : undefined;
 }
+const COMMAND = /^\s*(?:\$\s+)?([A-Za-z][\w-]*)\s/;
+
+/** `gh run rerun <run-id>`: the program a command line runs, as a qualifier of its arguments. */
+export function commandQualifier(ctx: AnalyzerContext, line: string): string | undefined {
+  const program = COMMAND.exec(line)?.[1];
+  return program ? ctx.domainOfQualifier(program) : undefined;
+}
+
 const URL_BEFORE = /\bhttps?:\/\/([A-Za-z0-9.-]+)[^\s"'`]*$/;
 
 /** `https://github.com/o/r/actions/runs/${runId}`: the host of the URL a token sits in, as a qualifier. */
@@ -118,7 +126,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
   // finding them again per token was quadratic on a minified one-line file.
   let unitStart = -1;
   let unitEnd = -1;
-  let unit: { migration: boolean; domain?: string; values: Array<[number, number, boolean]> } = { migration: false, values: [] };
+  let unit: { migration: boolean; domain?: string; values: Array<[number, number, boolean]>; program?: string } = { migration: false, values: [] };
   while ((m = WORD.exec(text))) {
     let token = m[0];
     let start = m.index;
@@ -161,11 +169,12 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
         // the value a token sits in is (msg: "RunID is deprecated; use SessionID").
         const values: Array<[number, number, boolean]> = [];
         for (const v of line.matchAll(DATA_VALUE)) values.push([unitStart + v.index, unitStart + v.index + v[0].length, ctx.isMigrationText(v[0])]);
-        unit = { migration: ctx.isMigrationText(line.replace(DATA_VALUE, ': ""')), domain: ctx.domainOf(line), values };
+        unit = { migration: ctx.isMigrationText(line.replace(DATA_VALUE, ': ""')), domain: ctx.domainOf(line), values, program: opts.context === 'code' ? commandQualifier(ctx, line) : undefined };
       }
       if (unit.migration || unit.values.some(([from, to, says]) => says && start >= from && start < to)) c.migration = true;
       if (!c.domain && unit.domain && !givenToNew) c.domain = unit.domain;
       if (external) c.domain = external;
+      else if (unit.program && !c.domain) c.domain = unit.program;
     }
     if (!c.migration && namesItsReplacementNext(text, start + token.length, ctx.match(token)?.replacement)) c.migration = true;
     // 0007-session-id-over-run-id.md, run_id_to_session_id: a name that holds both names is about the rename.

@@ -280,6 +280,9 @@ interface Analysed {
   facts: ReadonlySet<string>;
 }
 
+/** Verbs of operations on stored data, whose object is what the id given to them identifies. */
+const STORAGE_VERBS = new Set(['get', 'list', 'load', 'find', 'lookup', 'fetch', 'count', 'delete', 'remove', 'purge', 'clear', 'drop', 'archive', 'export', 'read', 'save', 'store', 'put']);
+
 /** How a finding says it holds because of another declaration (the editor's re-check looks for it). */
 export const ACROSS_DECLARATIONS = 'as this file uses it elsewhere';
 /** The same, where another file of its package, or a package it imports, says it. */
@@ -833,7 +836,11 @@ class GoFile {
       const args = call ? field(call, 'arguments') : null;
       values = args ? named(args) : [];
     }
-    return values.some((v) => this.ctx.match(v.type === 'selector_expression' ? (field(v, 'field')?.text ?? '') : v.text)?.kind === 'term' && this.isSessionId(v));
+    const last = (v: Node): string => (v.type === 'selector_expression' ? (field(v, 'field')?.text ?? '') : v.text);
+    if (values.some((v) => this.ctx.match(last(v))?.kind === 'term' && this.isSessionId(v))) return true;
+    // PurgeRunTurns(ctx, sessionID): an operation on stored data, given the session by its new name.
+    // (StartRun(ctx, sessionID) starts a run within the session: that run is the inference.)
+    return STORAGE_VERBS.has(words[0]) && values.some((v) => !this.ctx.match(last(v)) && this.isSessionId(v));
   }
 
   /** The facts that make a name this one contains (`DeleteRun` in `qDeleteRun`) the session's. */

@@ -10,6 +10,7 @@ import type { Candidate } from '../types';
 import { lexSql, statementRanges, type SqlToken } from './sql/lexer';
 import { SqlStatement } from './sql/statement';
 import { wordsPattern } from '../regex';
+import { hasWordSequence, lowerWords } from '../words';
 import { isBareNoun, markSessionNouns } from '../nouns';
 
 /** Dollar-quoted bodies nest (a DO block inside a function body); deeper ones are read as text. */
@@ -36,6 +37,7 @@ function analyze(text: string, ctx: AnalyzerContext, depth: number): Candidate[]
     const nouns: Candidate[] = [];
     stmt.analyze(out);
     const first = code[0]?.start ?? Infinity;
+    const keyedBySession = byTheSession(text, code, ctx, out.slice(start));
     for (const tok of others) {
       const body = text.slice(tok.inStart, tok.inEnd);
       if (bodies.has(tok) && depth < MAX_BODY_DEPTH) {
@@ -44,15 +46,34 @@ function analyze(text: string, ctx: AnalyzerContext, depth: number): Candidate[]
       }
       // Comments inside a statement about a domain table (CREATE TABLE planning_runs ( … -- the run's id)) share its domain.
       const inherit = tok.start > first && stmt.domain ? { domain: stmt.domain } : undefined;
+      const query = tok.kind === 'comment' && keyedBySession ? QUERY_NAME.exec(body) : null;
       for (const c of scanWords(body, ctx, { context: tok.kind === 'comment' ? 'comment' : 'string', offset: tok.inStart, inherit })) {
         if (tok.kind === 'comment' && isBareNoun(ctx, text, c, body, c.start - tok.inStart)) nouns.push(c);
+        // -- name: PurgeRunTurns :execrows over `WHERE session_id = $1`: the query's run is the session.
+        if (query && c.start === tok.inStart + query.index + query[0].length - query[1].length && !c.domain && !c.migration && ctx.match(query[1])?.kind === 'bare') {
+          c.denotesSession = true;
+          c.because = 'the query it names selects by the session';
+        }
         out.push(c);
       }
     }
     // "-- last 10 snapshots of a run" above `WHERE run_id = ?`: the statement names the session.
-    markSessionNouns(ctx, text, nouns, out.slice(start), 'its statement names the session by the legacy id');
+    markSessionNouns(ctx, text, nouns, out.slice(start), keyedBySession ? 'its statement selects by the session' : 'its statement names the session by the legacy id', keyedBySession);
   }
   return out;
+}
+
+/** sqlc's query annotation: `-- name: ListTurns :many`. */
+const QUERY_NAME = /^\s*name:\s*([A-Za-z_]\w*)(?=\s+:\w+)/;
+
+/**
+ * Does the statement select by the session: a session id column by its new name, or the legacy
+ * term outside any domain (`WHERE run_id = $1` on turns)?
+ */
+function byTheSession(text: string, code: SqlToken[], ctx: AnalyzerContext, found: Candidate[]): boolean {
+  if (found.some((c) => c.domain)) return false;
+  if (found.some((c) => !c.migration && ctx.match(text.slice(c.start, c.end))?.kind === 'term')) return true;
+  return code.some((t) => t.kind === 'word' && ctx.rules.rules.some((r) => hasWordSequence(lowerWords(text.slice(t.inStart, t.inEnd)), r.spec.preferred)));
 }
 
 /**

@@ -7,11 +7,10 @@
  */
 import type { Nodes, PhrasingContent } from 'mdast';
 import type { AnalyzerContext } from '../../analyzer';
-import { scanWords } from '../../scan';
 import type { Candidate } from '../../types';
 import { inUrl, urlRanges } from './urls';
 import { inPackagePath, isVerbInCode, isVerbInProse, phrasePattern, previousWord } from './words';
-import { qualifierBefore } from '../../scan';
+import { commandQualifier, qualifierBefore, scanWords } from '../../scan';
 
 /** Qualifiers that only wrap an event's payload: which event it is, the sentence says. */
 const ENVELOPES = new Set(['data', 'payload', 'props', 'body']);
@@ -139,7 +138,9 @@ export class InlineScanner {
     const inner = src.slice(ticks, Math.max(ticks, src.length - ticks));
     const offset = s + ticks;
     const urls = urlRanges(inner);
+    const program = commandQualifier(this.ctx, inner);
     for (const c of scanWords(inner, this.ctx, { context: 'code', offset, unit: 'none' })) {
+      if (program && !c.domain) c.domain = program;
       const rs = c.start - offset;
       const re = c.end - offset;
       if (inUrl(inner, rs, re, urls)) c.context = 'url';

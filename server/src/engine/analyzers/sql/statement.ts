@@ -445,6 +445,10 @@ export class SqlStatement extends SqlTokens {
     for (const i of compat) {
       if (!this.roles.has(i) && !copies.has(i - 2)) this.setRole(i, { context: 'sql-column', noFix: `a compatibility alias that serves ${this.name(i - 2)} under its old name: remove it` });
     }
+    // INSERT INTO t (run_id, session_id, …): a dual write; renaming would write one column twice.
+    for (const [i, other] of this.dualWrites(from, to)) {
+      if (!this.roles.has(i)) this.setRole(i, { context: 'sql-column', noFix: `the statement also writes ${other}: remove this column and its value` });
+    }
     for (let i = from; i < to; i++) {
       if (this.roles.has(i)) continue;
       if (this.isNamedParam(i)) {
@@ -465,6 +469,29 @@ export class SqlStatement extends SqlTokens {
         this.setRole(i, role('sql-column', list ? tableDomain(list.table) : scopeDomain(scopeOf[i] ?? 0), copies.has(i)));
       }
     }
+  }
+
+  /** Columns written beside their new name (`INSERT INTO t (run_id, session_id)`, `SET run_id = $1, session_id = $1`), with that name. */
+  private dualWrites(from: number, to: number): Array<[number, string]> {
+    const out: Array<[number, string]> = [];
+    const within = (names: number[]): void => {
+      const lower = new Set(names.map((i) => this.name(i).toLowerCase()));
+      for (const i of names) {
+        const fix = this.ctx.match(this.name(i))?.replacement?.toLowerCase();
+        if (fix && lower.has(fix)) out.push([i, fix]);
+      }
+    };
+    for (let i = from; i < to; i++) {
+      if (this.kw(i, 'INTO')) {
+        const list = this.dotted(i + 1)?.next ?? -1;
+        // planning_runs (run_id, session_id): a domain's table has both, each its own.
+        if (!this.punct(list, '(') || this.domainOf(this.dotted(i + 1)?.last)) continue;
+        within(this.commaList(list + 1, Math.min(this.close[list], to)).filter(([a, b]) => b - a === 1 && this.isIdent(a)).map(([a]) => a));
+      } else if (this.kw(i, 'SET')) {
+        within(this.commaList(i + 1, this.until(i + 1, to, ['WHERE', 'FROM', 'RETURNING'])).filter(([a]) => this.isIdent(a) && this.punct(a + 1, '=')).map(([a]) => a));
+      }
+    }
+    return out;
   }
 
   /** `session_id AS run_id`: the old names the query serves the new column under (their token indices). */
@@ -525,7 +552,8 @@ export class SqlStatement extends SqlTokens {
     if (start >= end || !this.ctx.isCandidate(name)) return;
     const c: Candidate = { start, end, context: role.context };
     // The name itself may carry the domain marker (planning_run_id).
-    const domain = this.ctx.domainOf(name) ?? role.domain;
+    // ci_run_id: a qualifier in the name says whose run it is.
+    const domain = this.ctx.domainOf(name) ?? this.ctx.domainOfQualifier(name) ?? role.domain;
     if (domain) c.domain = domain;
     // run_summaries, runs_by_conversation: a name keyed like the session uses the bare word as its old name.
     // (legacy_run_view is the compatibility view itself, kept by its migration.)
