@@ -32,7 +32,11 @@ export function isCountedNoun(text: string, start: number, end: number): boolean
  */
 export function isBareNoun(ctx: AnalyzerContext, text: string, c: Candidate, sentence: string, at: number): boolean {
   const token = text.slice(c.start, c.end);
-  return !c.domain && !c.migration && /^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(token) && ctx.match(token)?.kind === 'bare' && isCountedNoun(sentence, at, at + token.length);
+  if (c.domain || c.migration) return false;
+  // "per-run subscribers": one per session, whatever follows.
+  const per = /^per-([a-z]+)$/i.exec(token);
+  if (per) return ctx.match(per[1])?.kind === 'bare';
+  return /^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(token) && ctx.match(token)?.kind === 'bare' && isCountedNoun(sentence, at, at + token.length);
 }
 
 /**
