@@ -15,12 +15,20 @@ const VALUE_OF_NEW = /(?:(?:session[-_]?id|sessionId)["']?\s*[=:]|--session-id\s
 const DATA_VALUE = /:\s*"(?:[^"\\\n]|\\.)*"/g;
 const QUALIFIER = /((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?\??\.)+)$/;
 /** Up to two words right before a token, separated by blanks (and markup) only. */
-const WORDS_BEFORE = /(?:[A-Za-z][A-Za-z0-9]*[ \t`*_"]+){1,2}$/;
+const WORDS_BEFORE = /(?:[A-Za-z][A-Za-z0-9]*(?:'s)?[ \t`*_"]+){1,2}$/;
+/** "… run id is GitHub's": a possessive after the term and a copula. */
+const OWNER_AFTER = /^[\s`*_"]*(?:(?:here|now|also|always)\s+)?(?:(?:is|are|was|were)\s+)(?:the\s+)?([A-Za-z][A-Za-z0-9]*)'s\b/;
 
-/** "the GitHub Actions run ID", "the CI `run_id`": a qualifier among the two words right before a token. */
-export function qualifierBefore(ctx: AnalyzerContext, text: string, start: number): string | undefined {
+/**
+ * "the GitHub Actions run ID", "the CI `run_id`", "GitHub's run id": a qualifier among the two words
+ * right before a token; "the run id is GitHub's": an owner named after it.
+ */
+export function qualifierBefore(ctx: AnalyzerContext, text: string, start: number, end?: number): string | undefined {
   const words = WORDS_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[0];
-  return words ? ctx.domainOfQualifier(words) : undefined;
+  const before = words ? ctx.domainOfQualifier(words.replace(/'s\b/g, '')) : undefined;
+  if (before || end === undefined) return before;
+  const owner = OWNER_AFTER.exec(text.slice(end, end + 40))?.[1];
+  return owner ? ctx.domainOfQualifier(owner) : undefined;
 }
 const COMMAND = /^\s*(?:\$\s+)?([A-Za-z][\w-]*)\s/;
 
@@ -62,12 +70,21 @@ function unitAt(text: string, pos: number): [number, number] {
 
 const ARROW = /^[\s`'"*_]*(?:to|into|→|->|=>|⇒|becomes|with)[\s`'"*_]+/i;
 
-/** "from run_id to session_id", "run_id → session_id": the old name beside its new one is a migration reference. */
-function namesItsReplacementNext(text: string, end: number, replacement: string | null | undefined): boolean {
+/** "`session_id` from `run_id`", "session_id ← run_id": the new name, then what it is filled from. */
+const FROM_BEFORE = /[\s`'"*_]+(?:from|←|<-)[\s`'"*_]+$/i;
+
+/**
+ * "from run_id to session_id", "run_id → session_id", "backfill session_id from run_id": the old
+ * name beside its new one is a migration reference.
+ */
+export function namesItsReplacementBeside(text: string, start: number, end: number, replacement: string | null | undefined): boolean {
   if (!replacement) return false;
   const after = text.slice(end, end + 40 + replacement.length);
   const arrow = ARROW.exec(after);
-  return !!arrow && after.startsWith(replacement, arrow[0].length);
+  if (arrow && after.startsWith(replacement, arrow[0].length)) return true;
+  const before = text.slice(Math.max(0, start - 40 - replacement.length), start);
+  const from = FROM_BEFORE.exec(before);
+  return !!from && before.slice(0, from.index).endsWith(replacement);
 }
 
 const restPatterns = new WeakMap<AnalyzerContext['rules'], Array<{ head: string; words: RegExp; dotted: RegExp }>>();
@@ -155,7 +172,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     // github.run_id, GITHUB_RUN_ID: someone else's run, whatever the line says (a domain whose
     // words count only in the name and its qualifier).
     const name = `${q?.[1] ?? ''}${token}`;
-    const qualified = ctx.domainOfQualifier(name) ?? (q ? undefined : qualifierBefore(ctx, text, start)) ?? urlHostQualifier(ctx, text.slice(Math.max(0, start - 300), start));
+    const qualified = ctx.domainOfQualifier(name) ?? (q ? undefined : qualifierBefore(ctx, text, start, start + token.length)) ?? urlHostQualifier(ctx, text.slice(Math.max(0, start - 300), start));
     const external = qualified && !ctx.domainOf(name) ? qualified : undefined;
     if (external) c.domain = external;
     // session_id=${RUN_ID}, sessionId: runId: the value given to the new name is the session's.
@@ -176,7 +193,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       if (external) c.domain = external;
       else if (unit.program && !c.domain) c.domain = unit.program;
     }
-    if (!c.migration && namesItsReplacementNext(text, start + token.length, ctx.match(token)?.replacement)) c.migration = true;
+    if (!c.migration && namesItsReplacementBeside(text, start, start + token.length, ctx.match(token)?.replacement)) c.migration = true;
     // 0007-session-id-over-run-id.md, run_id_to_session_id: a name that holds both names is about the rename.
     if (!c.migration && namesBoth(ctx, token)) c.migration = true;
     // TurnsPerRun, lastSeqByRun, RunSummary: a name keyed like the session uses the bare word as its

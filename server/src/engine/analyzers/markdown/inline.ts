@@ -10,7 +10,7 @@ import type { AnalyzerContext } from '../../analyzer';
 import type { Candidate } from '../../types';
 import { inUrl, urlRanges } from './urls';
 import { inPackagePath, isVerbInCode, isVerbInProse, phrasePattern, previousWord } from './words';
-import { commandQualifier, qualifierBefore, scanWords } from '../../scan';
+import { commandQualifier, namesItsReplacementBeside, qualifierBefore, scanWords } from '../../scan';
 
 /** Qualifiers that only wrap an event's payload: which event it is, the sentence says. */
 const ENVELOPES = new Set(['data', 'payload', 'props', 'body']);
@@ -146,6 +146,8 @@ export class InlineScanner {
       if (inUrl(inner, rs, re, urls)) c.context = 'url';
       if (inPackagePath(inner, rs, re, this.ctx.rules.packages)) c.packagePath = true;
       if (isVerbInCode(inner, rs, re)) c.verb = true;
+      // "copies `run_id` into `session_id`": the words around the span, as in prose.
+      if (!c.migration && namesItsReplacementBeside(block, c.start - base, c.end - base, this.ctx.match(this.doc.slice(c.start, c.end))?.replacement)) c.migration = true;
       const item = this.own(c, inner, rs);
       // Only the first word of the span can take the adjective before the backtick.
       out.items.push(inner.slice(0, rs).trim() === '' ? this.withNeighbour(item, block, s - base) : item);
