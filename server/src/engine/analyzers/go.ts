@@ -1093,6 +1093,7 @@ class GoFile {
       return;
     }
     const cands = scanWords(body, this.ctx, { context: 'comment', offset: node.startIndex, inherit: domain ? { domain } : undefined });
+    this.wordBeforeTheLine(node, cands);
     // "// Callers should pass session_id; run_id is\n// still accepted during the deprecation window."
     for (const c of cands) if (!c.migration && this.ctx.isMigrationText(this.sentenceAcrossLines(node, c.start - node.startIndex))) c.migration = true;
     // "// LookupByRunID resolves … (legacy name)": a doc comment's mention of the declared name is
@@ -1113,6 +1114,20 @@ class GoFile {
     this.bareNamesDocumented(node, cands);
     for (const c of cands) if (!c.requires) this.mentionOfName(c);
     this.out.push(...cands);
+  }
+
+  /**
+   * "// … only carry the planning\n// run_id, so …": a term that starts a comment line takes the
+   * adjective that ended the line before, as it would in one line.
+   */
+  private wordBeforeTheLine(node: Node, cands: Candidate[]): void {
+    const first = cands[0];
+    const prev = node.previousSibling;
+    if (!first || first.domain || !/^\/\/\s*$/.test(this.text.slice(node.startIndex, first.start))) return;
+    if (prev?.type !== 'comment' || !prev.text.startsWith('//') || prev.endPosition.row + 1 !== node.startPosition.row) return;
+    const last = /([A-Za-z]+)[\s`*_"]*$/.exec(prev.text)?.[1];
+    const d = last ? (this.ctx.domainOf(last) ?? this.ctx.domainOfQualifier(last)) : undefined;
+    if (d) first.domain = d;
   }
 
   /**
