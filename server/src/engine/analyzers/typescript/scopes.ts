@@ -178,7 +178,7 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
       // is about; registerSem('planning.start', (ev) => …): a handler is for the event it names.
       const title = named(p)[0];
       if (!TEST_BLOCKS.test(callee.text) && !FUNCTION_LIKE.has(c.type)) return null;
-      return title && title.type === 'string' && !same(title, c) ? signalOf(ctx, title.text) : null;
+      return title && title.type === 'string' && !same(title, c) ? (termQualifier(ctx, title.text) ?? signalOf(ctx, title.text)) : null;
     }
     case 'template_substitution': {
       // `https://github.com/${repo}/actions/runs/${runId}`: the URL's host says whose id it is.
@@ -227,6 +227,16 @@ function rootDeclarationSignal(ctx: AnalyzerContext, at: Node, expr: Node): Sign
   }
   const decl = root?.type === 'identifier' ? declarationOf(at, root.text) : null;
   return decl ? signalOf(ctx, decl) : null;
+}
+
+/** "keeps the planning run_id apart from the session": in a title that names the term, the word before it says whose. */
+function termQualifier(ctx: AnalyzerContext, title: string): Signal | null {
+  for (const m of title.matchAll(/([A-Za-z]+)(?=[\s`'"]+([A-Za-z_][\w-]*))/g)) {
+    if (ctx.match(m[2])?.kind !== 'term') continue;
+    const d = ctx.domainOf(m[1]) ?? ctx.domainOfQualifier(m[1]);
+    if (d) return { domain: d };
+  }
+  return null;
 }
 
 /** A key or attribute that is the new name itself (`sessionId: runId`) says its value is the session. */
