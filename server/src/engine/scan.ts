@@ -196,6 +196,8 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     if (!c.migration && namesItsReplacementBeside(text, start, start + token.length, ctx.match(token)?.replacement)) c.migration = true;
     // 0007-session-id-over-run-id.md, run_id_to_session_id: a name that holds both names is about the rename.
     if (!c.migration && namesBoth(ctx, token)) c.migration = true;
+    // 0006_rename_turns_run_id, 0007_add_run_id_index: a numbered migration's name is its history.
+    if (!c.migration && /^\d{3,}_/.test(token)) c.migration = true;
     // TurnsPerRun, lastSeqByRun, RunSummary: a name keyed like the session uses the bare word as its
     // old name (a hyphenated "per-run" in a sentence is wording, not a name).
     if (!c.domain && !token.includes('-') && ctx.bareIsKeyedSession(token)) c.denotesSession = true;
