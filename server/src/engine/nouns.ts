@@ -6,12 +6,12 @@ import type { AnalyzerContext } from './analyzer';
 import type { Candidate } from './types';
 
 const NEXT_WORD = /^[\s`*_"]*([A-Za-z']+)/;
-/** A determiner, maybe with an adjective or two, right before the word: "the run", "a new run", "per run". */
-const NOUN_BEFORE = /\b(?:the|a|an|each|every|per|that|this|its|their|one|same)\s+(?:(?:same|new|current|existing|active|previous|stuck|whole|given|live|next|single|original|fresh|last)\s+){0,2}$/i;
+/** A determiner, maybe with an adjective or two, right before the word: "the run", "a new run", "per run", "unknown run". */
+const NOUN_BEFORE = /(?:\b(?:the|a|an|each|every|per|that|this|its|their|one|same)\s+(?:(?:same|new|current|existing|active|previous|stuck|whole|given|live|next|single|original|fresh|last|unknown)\s+){0,2}|\b(?:unknown|missing|nonexistent)\s+)$/i;
 /** Words after which the bare word modifies another noun ("the run command", "a run of tests"). */
 const NOUN_HEADS = new Set(['command', 'subcommand', 'loop', 'button', 'script', 'step', 'target', 'of', 'config', 'configuration', 'mode', 'cycle', 'function', 'method', 'time', 'queue', 'phase', 'context']);
-/** A process's own time and outcome: "after the run", "the run fails", "the run already finished". */
-const PROCESS_BEFORE = /\b(?:after|before|during|until|middle\s+of)\s+(?:\w+\s+){0,2}$/i;
+/** A process's own time and outcome: "after the run", "timeout for the run", "the run fails", "the run already finished". */
+const PROCESS_BEFORE = /\b(?:after|before|during|until|middle\s+of|(?:timeout|deadline|duration|budget)\s+(?:for|of))\s+(?:\w+\s+){0,2}$/i;
 const PROCESS_AFTER = /^\s*(?:(?:already|then|still|never|has|had|is|was)\s+)?(?:finish|fail|complete|succeed|exit|time|crash|abort|stop|ran|running|start|end|take|took)/i;
 
 /**

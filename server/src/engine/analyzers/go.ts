@@ -922,7 +922,7 @@ class GoFile {
           if (!c.domain && this.printsSession(lit, offset, content, c)) {
             c.denotesSession = true;
             c.because = 'the format prints a session id after it';
-          }
+          } else if (isBareNoun(this.ctx, this.text, c, content, c.start - offset)) this.nouns.push(c); // "unknown run", t.Run("lists turns for a run")
           if (this.generated && SERIALIZED.test(lit.text)) c.noFix = 'generated code: change its source and regenerate';
           else {
             const duplicate = this.alreadyHere(lit, content, c);
