@@ -155,9 +155,12 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     if (!ctx.isCandidate(token)) continue;
     // "// the run id of the conversation", "filter by run id": in a comment or a string the term is
     // also written as words, and a key as a dotted attribute name ("run.id").
-    if (opts.context === 'comment' || opts.context === 'string' || opts.context === 'log-key' || opts.context === 'object-key') {
+    // Text without a parser (a YAML comment, a diagram's label: "Get/Put by run ID") has words too,
+    // but a dotted name there is code (jq's .run.id).
+    const prose = opts.context === 'comment' || opts.context === 'string' || opts.context === 'log-key' || opts.context === 'object-key';
+    if (prose || opts.context === 'code') {
       const rest = restOfTerm(ctx, token, text, start + token.length);
-      if (rest) {
+      if (rest && (prose || /^\s/.test(rest))) {
         token += rest;
         WORD.lastIndex = start + token.length;
       }
