@@ -34,6 +34,8 @@ export interface InlineResult {
 const ESCAPED_WORD = /[A-Za-z0-9]+(?:\\_[A-Za-z0-9]+)+/g;
 const QUALIFIER = /((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?\??\.)+)$/;
 
+const DOTTED_KEY = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+(?:\s*[=:]\s*\S.*)?$/;
+
 export class InlineScanner {
   private readonly phrases: RegExp[];
 
@@ -139,7 +141,11 @@ export class InlineScanner {
     const offset = s + ticks;
     const urls = urlRanges(inner);
     const program = commandQualifier(this.ctx, inner);
-    for (const c of scanWords(inner, this.ctx, { context: 'code', offset, unit: 'none' })) {
+    // `run.id`, `run.id = <id>`: a span that is a dotted lower-case key alone names an attribute
+    // (OpenTelemetry's), read as a key is in a string.
+    const key = DOTTED_KEY.test(inner);
+    for (const c of scanWords(inner, this.ctx, { context: key ? 'string' : 'code', offset, unit: 'none' })) {
+      c.context = 'code';
       if (program && !c.domain) c.domain = program;
       const rs = c.start - offset;
       const re = c.end - offset;
