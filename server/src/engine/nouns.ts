@@ -6,8 +6,8 @@ import type { AnalyzerContext } from './analyzer';
 import type { Candidate } from './types';
 
 const NEXT_WORD = /^[\s`*_"]*([A-Za-z']+)/;
-/** A determiner, maybe with an adjective or two, right before the word: "the run", "a new run", "per run", "unknown run". */
-const NOUN_BEFORE = /(?:\b(?:the|a|an|each|every|per|that|this|its|their|one|same)\s+(?:(?:same|new|current|existing|active|previous|stuck|whole|given|live|next|single|original|fresh|last|unknown)\s+){0,2}|\b(?:unknown|missing|nonexistent)\s+)$/i;
+/** A determiner, maybe with an adjective or two, right before the word: "the run", "a new run", "per run", "by run", "unknown run". */
+const NOUN_BEFORE = /(?:\b(?:the|a|an|each|every|per|by|that|this|its|their|one|same)\s+(?:(?:same|new|current|existing|active|previous|stuck|whole|given|live|next|single|original|fresh|last|unknown)\s+){0,2}|\b(?:unknown|missing|nonexistent)\s+)$/i;
 /** Words after which the bare word modifies another noun ("the run command", "a run of tests"). */
 const NOUN_HEADS = new Set(['command', 'subcommand', 'loop', 'button', 'script', 'step', 'target', 'of', 'config', 'configuration', 'mode', 'cycle', 'function', 'method', 'time', 'queue', 'phase', 'context']);
 /** A process's own time and outcome: "after the run", "timeout for the run", "the run fails", "the run already finished". */
