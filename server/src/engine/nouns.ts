@@ -36,7 +36,10 @@ export function isBareNoun(ctx: AnalyzerContext, text: string, c: Candidate, sen
   // "per-run subscribers": one per session, whatever follows.
   const per = /^per-([a-z]+)$/i.exec(token);
   if (per) return ctx.match(per[1])?.kind === 'bare';
-  return /^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(token) && ctx.match(token)?.kind === 'bare' && isCountedNoun(sentence, at, at + token.length);
+  if (!/^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(token) || ctx.match(token)?.kind !== 'bare') return false;
+  // "in run runID", "for run `run_id`": the word, then the id that names it.
+  const named = /^\s+`?([A-Za-z_]\w*)/.exec(sentence.slice(at + token.length, at + token.length + 40))?.[1];
+  return (named !== undefined && ctx.match(named)?.kind === 'term') || isCountedNoun(sentence, at, at + token.length);
 }
 
 /**
