@@ -20,6 +20,7 @@ import { advisedEntries } from './advisedEntries';
 import { applyMappingDomains, discriminatedMappings } from './yamlScopes';
 import { scanWords } from './scan';
 import { quotedSql } from './quotedSql';
+import { applyDefinitions } from './definitions';
 import { applyAssignedDomains } from './assignedNames';
 import { applySessionVariables } from './sessionVariables';
 import type { Candidate, Finding, PackageSource, TextEdit } from './types';
@@ -52,6 +53,7 @@ const analyzeText: Analyzer = (text, ctx) => {
   if (found.length) {
     applyMappingDomains(discriminatedMappings(text, (s) => ctx.domainOf(s)), found);
     applyAssignedDomains(text, found);
+    applyDefinitions(ctx, text, found);
     applySessionVariables(text, found, ctx);
     const entries = advisedEntries(text, ctx, (s) => ctx.rules.rules.some((r) => preferredPattern(r).test(s)));
     for (const c of found) if (entries.some(([s, e]) => c.start >= s && c.end <= e)) c.migration = true;

@@ -7,6 +7,7 @@ import type { AnalyzerContext } from './analyzer';
 import type { Candidate, ContextKind } from './types';
 import { escapeRegExp, wordsPattern } from './regex';
 import { hasWordSequence, lowerWords } from './words';
+import { definedAs } from './definitions';
 
 const WORD = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
 /** Text that ends by giving a value to the new name: `session_id=${`, `"sessionId": "`, `--session-id $`. */
@@ -38,7 +39,16 @@ export function commandQualifier(ctx: AnalyzerContext, line: string): string | u
   return program ? ctx.domainOfQualifier(program) : undefined;
 }
 
-const URL_BEFORE = /\bhttps?:\/\/([A-Za-z0-9.-]+)[^\s"'`]*$/;
+/** A URL up to a token, through template placeholders (`{{ $labels.run_id }}`, `${runId}`). */
+const URL_BEFORE = /\bhttps?:\/\/([A-Za-z0-9.-]+)(?:[^\s"'`{]|\{\{[^}]*\}\}|\{)*(?:\{\{\s*[$\w.]*)?$/;
+/** `ci.acme.dev/run-id`: a DNS-style prefix (an annotation's or label's owner) right before a token. */
+const KEY_PREFIX = /([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\/$/;
+
+/** The owner a Kubernetes-style key prefix names (`ci.acme.dev/`), as a qualifier. */
+function keyPrefixQualifier(ctx: AnalyzerContext, before: string): string | undefined {
+  const prefix = KEY_PREFIX.exec(before)?.[1];
+  return prefix ? ctx.domainOfQualifier(prefix.replace(/[.-]/g, ' ')) : undefined;
+}
 
 /** `https://github.com/o/r/actions/runs/${runId}`: the host of the URL a token sits in, as a qualifier. */
 export function urlHostQualifier(ctx: AnalyzerContext, before: string): string | undefined {
@@ -175,7 +185,12 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     // github.run_id, GITHUB_RUN_ID: someone else's run, whatever the line says (a domain whose
     // words count only in the name and its qualifier).
     const name = `${q?.[1] ?? ''}${token}`;
-    const qualified = ctx.domainOfQualifier(name) ?? (q ? undefined : qualifierBefore(ctx, text, start, start + token.length)) ?? urlHostQualifier(ctx, text.slice(Math.max(0, start - 300), start));
+    const qualified =
+      ctx.domainOfQualifier(name) ??
+      (q ? undefined : qualifierBefore(ctx, text, start, start + token.length)) ??
+      urlHostQualifier(ctx, text.slice(Math.max(0, start - 300), start)) ??
+      keyPrefixQualifier(ctx, text.slice(Math.max(0, start - 80), start)) ??
+      definedAs(ctx, text, start + token.length);
     const external = qualified && !ctx.domainOf(name) ? qualified : undefined;
     if (external) c.domain = external;
     // session_id=${RUN_ID}, sessionId: runId: the value given to the new name is the session's.
