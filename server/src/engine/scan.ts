@@ -16,7 +16,8 @@ const VALUE_OF_NEW = /(?:(?:session[-_]?id|sessionId)["']?\s*[=:]|--session-id\s
 const DATA_VALUE = /:\s*"(?:[^"\\\n]|\\.)*"/g;
 const QUALIFIER = /((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?\??\.)+)$/;
 /** Up to two words right before a token, separated by blanks (and markup) only. */
-const WORDS_BEFORE = /(?:[A-Za-z][A-Za-z0-9]*(?:'s)?[ \t`*_"]+){1,2}$/;
+/** (A sentence goes on over comment lines: "the GitHub Actions\n# run id".) */
+const WORDS_BEFORE = /(?:[A-Za-z][A-Za-z0-9]*(?:'s)?(?:[ \t`*_"]|\r?\n[ \t]*(?:#|\/\/|--)?[ \t]*)+){1,2}$/;
 /** "… run id is GitHub's": a possessive after the term and a copula. */
 const OWNER_AFTER = /^[\s`*_"]*(?:(?:here|now|also|always)\s+)?(?:(?:is|are|was|were)\s+)(?:the\s+)?([A-Za-z][A-Za-z0-9]*)'s\b/;
 
@@ -42,12 +43,21 @@ export function commandQualifier(ctx: AnalyzerContext, line: string): string | u
 /** A URL up to a token, through template placeholders (`{{ $labels.run_id }}`, `${runId}`). */
 const URL_BEFORE = /\bhttps?:\/\/([A-Za-z0-9.-]+)(?:[^\s"'`{]|\{\{[^}]*\}\}|\{)*(?:\{\{\s*[$\w.]*)?$/;
 /** `ci.acme.dev/run-id`: a DNS-style prefix (an annotation's or label's owner) right before a token. */
-const KEY_PREFIX = /([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\/$/;
+const KEY_PREFIX = /([A-Za-z0-9-]+(?:\\?\.[A-Za-z0-9-]+)+)\/$/;
 
 /** The owner a Kubernetes-style key prefix names (`ci.acme.dev/`), as a qualifier. */
 function keyPrefixQualifier(ctx: AnalyzerContext, before: string): string | undefined {
   const prefix = KEY_PREFIX.exec(before)?.[1];
-  return prefix ? ctx.domainOfQualifier(prefix.replace(/[.-]/g, ' ')) : undefined;
+  return prefix ? ctx.domainOfQualifier(prefix.replace(/[\\.-]/g, ' ')) : undefined;
+}
+
+/** `…/run_id/${GITHUB_RUN_ID}`: a path key, then its value. */
+const VALUE_SEGMENT_AFTER = /^\/\$?\{?([A-Za-z_]\w*)/;
+
+/** The qualifier the value of a path key names (`run_id/${GITHUB_RUN_ID}` is the CI's). */
+function pathValueQualifier(ctx: AnalyzerContext, after: string): string | undefined {
+  const value = VALUE_SEGMENT_AFTER.exec(after)?.[1];
+  return value ? ctx.domainOfQualifier(value) : undefined;
 }
 
 /** `https://github.com/o/r/actions/runs/${runId}`: the host of the URL a token sits in, as a qualifier. */
@@ -190,6 +200,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       (q ? undefined : qualifierBefore(ctx, text, start, start + token.length)) ??
       urlHostQualifier(ctx, text.slice(Math.max(0, start - 300), start)) ??
       keyPrefixQualifier(ctx, text.slice(Math.max(0, start - 80), start)) ??
+      pathValueQualifier(ctx, text.slice(start + token.length, start + token.length + 60)) ??
       definedAs(ctx, text, start + token.length);
     const external = qualified && !ctx.domainOf(name) ? qualified : undefined;
     if (external) c.domain = external;
