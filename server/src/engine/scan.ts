@@ -51,6 +51,15 @@ function keyPrefixQualifier(ctx: AnalyzerContext, before: string): string | unde
   return prefix ? ctx.domainOfQualifier(prefix.replace(/[\\.-]/g, ' ')) : undefined;
 }
 
+/** `GH_RUN=<run id>`, `ci_run: run_id`: the value given to a name. */
+const VALUE_OF = /([A-Za-z_][\w.-]*)[ \t]*[=:][ \t]*["'<{$]*$/;
+
+/** The qualifier of the name a token is the value of (`GH_RUN=<run id>` is the CI's). */
+function assignedToQualified(ctx: AnalyzerContext, before: string): string | undefined {
+  const name = VALUE_OF.exec(before)?.[1];
+  return name ? ctx.domainOfQualifier(name) : undefined;
+}
+
 /** `…/run_id/${GITHUB_RUN_ID}`: a path key, then its value. */
 const VALUE_SEGMENT_AFTER = /^\/\$?\{?([A-Za-z_]\w*)/;
 
@@ -201,6 +210,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
       urlHostQualifier(ctx, text.slice(Math.max(0, start - 300), start)) ??
       keyPrefixQualifier(ctx, text.slice(Math.max(0, start - 80), start)) ??
       pathValueQualifier(ctx, text.slice(start + token.length, start + token.length + 60)) ??
+      assignedToQualified(ctx, text.slice(Math.max(0, start - 60), start)) ??
       definedAs(ctx, text, start + token.length);
     const external = qualified && !ctx.domainOf(name) ? qualified : undefined;
     if (external) c.domain = external;

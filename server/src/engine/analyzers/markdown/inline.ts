@@ -11,6 +11,7 @@ import type { Candidate } from '../../types';
 import { inUrl, urlRanges } from './urls';
 import { inPackagePath, isVerbInCode, isVerbInProse, phrasePattern, previousWord } from './words';
 import { commandQualifier, namesItsReplacementBeside, qualifierBefore, scanWords } from '../../scan';
+import { definedAs } from '../../definitions';
 
 /** Qualifiers that only wrap an event's payload: which event it is, the sentence says. */
 const ENVELOPES = new Set(['data', 'payload', 'props', 'body']);
@@ -146,7 +147,9 @@ export class InlineScanner {
     const key = DOTTED_KEY.test(inner);
     for (const c of scanWords(inner, this.ctx, { context: key ? 'string' : 'code', offset, unit: 'none' })) {
       c.context = 'code';
-      if (program && !c.domain) c.domain = program;
+      // "`run_id` here is the workflow run id": the sentence after the span defines it.
+      const defined = program ?? (c.domain ? undefined : definedAs(this.ctx, block, s + src.length - base));
+      if (defined && !c.domain) c.domain = defined;
       const rs = c.start - offset;
       const re = c.end - offset;
       if (inUrl(inner, rs, re, urls)) c.context = 'url';
