@@ -7,8 +7,8 @@
 import type { AnalyzerContext } from './analyzer';
 import type { Candidate } from './types';
 
-/** After the term: a copula, then up to three words ("is the GitHub Actions run id"). */
-const DEFINITION = /^[`'"*_]*\s*(?:\([^)]*\)\s*)?(?:here\s+)?(?:is|means)\s+(?:the\s+|a\s+|an\s+)?[`'"]?([A-Za-z][\w.]*(?:\s+[A-Za-z][\w.]*){0,2})/;
+/** After the term: a copula, then up to three words ("is the GitHub Actions run id", "in this document always means the planning run id"). */
+const DEFINITION = /^[`'"*_]*\s*(?:\([^)]*\)\s*)?(?:(?:in|on|throughout)\s+this\s+\w+\s+)?(?:(?:here|always|now)\s+)?(?:is|means)\s+(?:the\s+|a\s+|an\s+)?[`'"]?([A-Za-z][\w.]*(?:\s+[A-Za-z][\w.]*){0,2})/;
 /** After the term: `=` and one variable, nothing else (`run_id = $GITHUB_RUN_ID`, not `"ci-${{ github.run_id }}"`). */
 const REFERENCE = /^[`'"*_]*\s*=\s*[`'"]?\$\{{0,2}\s*([A-Za-z][\w.]*)\s*\}{0,2}[`'"]?(?![\w$-])/;
 
@@ -21,13 +21,27 @@ export function definedAs(ctx: AnalyzerContext, text: string, end: number, sente
   // A sentence goes on over comment lines: "where run_id is the\n# GitHub Actions run id".
   const after = text.slice(end, end + 80).replace(/\r?\n[ \t]*(?:#|\/\/|--|\*)?[ \t]*/g, ' ');
   const words = DEFINITION.exec(after)?.[1] ?? (sentenceOnly ? undefined : REFERENCE.exec(after)?.[1]);
-  return words ? ctx.domainOfQualifier(words.replace(/[._]/g, ' ')) : undefined;
+  return words ? (ctx.domainOf(words) ?? ctx.domainOfQualifier(words.replace(/[._]/g, ' '))) : undefined;
 }
 
-/** Every use of a spelling the text defines as another system's takes that domain. */
-export function applyDefinitions(ctx: AnalyzerContext, text: string, found: Candidate[]): void {
+/** A definition that says it holds for the whole text: "in this document always means …". */
+const SCOPED = /^[`'"*_]*\s*(?:(?:in|on|throughout)\s+this\s+\w+\s+(?:(?:always|here)\s+)?|(?:here\s+)?always\s+)(?:is|means)\b/;
+
+/** Comment lines and blank lines from the start of a text: its header. */
+const HEADER = /^(?:[ \t]*(?:(?:#|\/\/|--)[^\n]*)?\r?\n)*/;
+
+/**
+ * Every use of a spelling the text defines as another system's takes that domain, where the
+ * definition says it holds throughout ("`run_id` in this document always means …") or, in config
+ * and scripts (`header`), sits in the comment the text starts with. Elsewhere it is about one
+ * place: a document says "`run_id` is the planning run's id" of one event and means the session
+ * in the next section.
+ */
+export function applyDefinitions(ctx: AnalyzerContext, text: string, found: Candidate[], header = false): void {
   const defined = new Map<string, string>();
+  const headerEnd = header ? (HEADER.exec(text)?.[0].length ?? 0) : 0;
   for (const c of found) {
+    if (c.end > headerEnd && !SCOPED.test(text.slice(c.end, c.end + 60))) continue;
     const d = definedAs(ctx, text, c.end, true);
     if (d) defined.set(text.slice(c.start, c.end), d);
   }

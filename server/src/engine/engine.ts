@@ -53,7 +53,7 @@ const analyzeText: Analyzer = (text, ctx) => {
   if (found.length) {
     applyMappingDomains(discriminatedMappings(text, (s) => ctx.domainOf(s)), found);
     applyAssignedDomains(text, found);
-    applyDefinitions(ctx, text, found);
+    applyDefinitions(ctx, text, found, true);
     applySessionVariables(text, found, ctx);
     const entries = advisedEntries(text, ctx, (s) => ctx.rules.rules.some((r) => preferredPattern(r).test(s)));
     for (const c of found) if (entries.some(([s, e]) => c.start >= s && c.end <= e)) c.migration = true;

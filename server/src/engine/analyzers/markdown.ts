@@ -5,12 +5,16 @@
  */
 import type { Analyzer } from '../analyzer';
 import { scanWords } from '../scan';
+import { applyDefinitions } from '../definitions';
 import { MarkdownDocument } from './markdown/document';
 import { findFrontmatter } from './markdown/frontmatter';
 
 export const analyzeMarkdown: Analyzer = (text, ctx) => {
   try {
-    return new MarkdownDocument(text, ctx).analyze(findFrontmatter(text));
+    const found = new MarkdownDocument(text, ctx).analyze(findFrontmatter(text));
+    // "`run_id` in this document always means the planning run id": so it does everywhere in it.
+    applyDefinitions(ctx, text, found);
+    return found;
   } catch {
     // micromark is tolerant; this guards against a bug on our side taking a file's findings down.
     return scanWords(text, ctx, { context: 'prose' });
