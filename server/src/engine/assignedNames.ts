@@ -8,7 +8,10 @@ import type { Candidate } from './types';
 /** `KEY: value`, `- KEY=value`, `export KEY=value` (group 1: the key, group 2: the value). */
 const ASSIGNMENT = /^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?["']?([A-Za-z_][\w-]*)["']?[ \t]*[:=][ \t]*(.*)$/;
 /** The value is one reference and nothing else (or alternatives: `${{ a || github.run_id }}`): `${{ github.run_id }}`, `$GITHUB_RUN_ID`, `"${X}"`, `$(X)`. */
-const ONE_REFERENCE = /^["']?\$?[{(]{0,2}[ \t]*[\w.]+(?:[ \t]*\|\|[ \t]*[\w.'"]+)*[ \t]*[})]{0,2}["']?[ \t]*(?:#.*)?$/;
+const REF = `\\$?[{(]{0,2}[ \\t]*[\\w.]+(?:[ \\t]*\\|\\|[ \\t]*[\\w.'"]+)*[ \\t]*[})]{0,2}`;
+/** (Or references joined by separators alone: `${{ github.run_id }}-${{ github.run_attempt }}`.) */
+const JOINED = REF.slice(3); // each part a `$` reference: not "ci-${{ github.run_id }}", a value made from one
+const ONE_REFERENCE = new RegExp(`^["']?(?:${REF}|\\$${JOINED}(?:[-_.:]\\$${JOINED})+)["']?[ \\t]*(?:#.*)?$`);
 
 /** A Kubernetes env entry's name, on the line before its `value:`. */
 const ENV_NAME = /^[ \t]*-?[ \t]*name:[ \t]*["']?([A-Za-z_][\w-]*)["']?[ \t]*$/;

@@ -59,7 +59,7 @@ export interface Ruleset {
 /** "mode for run", "changes by run", "cost per run": the bare word is the noun keyed on. */
 const KEYED_BEFORE = new Set(['by', 'for', 'per']);
 /** "run summary", "run metadata", "run list": the bare word is a noun these describe (not "run context", "run state": a process has those too). */
-const NOUN_AFTER = new Set(['log', 'logger', 'summary', 'summaries', 'provider', 'info', 'meta', 'metadata', 'record', 'records', 'row', 'rows', 'entry', 'entries', 'view', 'list', 'store', 'cache', 'map', 'index', 'key', 'keys', 'label', 'labels', 'attr', 'attrs']);
+const NOUN_AFTER = new Set(['log', 'logger', 'summary', 'summaries', 'provider', 'info', 'meta', 'metadata', 'record', 'records', 'row', 'rows', 'entry', 'entries', 'view', 'list', 'store', 'cache', 'map', 'index', 'key', 'keys', 'label', 'labels', 'attr', 'attrs', 'topic', 'topics', 'channel', 'channels']);
 
 function sequencesOf(spec: RuleSpec): WordSequence[] {
   const seqs: WordSequence[] = [];
