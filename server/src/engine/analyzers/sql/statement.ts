@@ -342,7 +342,8 @@ export class SqlStatement extends SqlTokens {
     let cur = 0;
     for (let i = from; i < to; i++) {
       while (ends.length && ends[ends.length - 1][0] < i) cur = ends.pop()![1];
-      if (this.punct(i, '(') && this.kw(i + 1, 'SELECT', 'WITH', 'VALUES')) {
+      // (A data-modifying CTE, `d AS (DELETE FROM planning_runs …)`, is a scope of its own too.)
+      if (this.punct(i, '(') && (this.kw(i + 1, 'SELECT', 'WITH', 'VALUES') || (this.kw(i - 1, 'AS') && this.kw(i + 1, 'DELETE', 'INSERT', 'UPDATE')))) {
         parent.push(cur);
         tables.push([]);
         ends.push([this.close[i], cur]);
