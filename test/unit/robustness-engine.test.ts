@@ -72,3 +72,12 @@ void test('deeply nested input (10,000 brackets, 2,000 nested fences and quotes)
     for (const text of nests) checkInput(e, text, path, new Stats());
   }
 });
+
+void test('a shell text full of here-document starts without their ends stays linear', async () => {
+  // `cat <<EOF` a hundred thousand times, never closed, then one real SQL here-document.
+  const text = 'cat <<EOF\nrun_id=1\n'.repeat(100_000) + "sqlite3 db <<'SQL'\nALTER TABLE turns RENAME COLUMN run_id TO session_id;\nSQL\n";
+  const started = Date.now();
+  const r = await boundedCheck(text, 'big/heredocs.sh', HUGE_BOUND_MS);
+  assert.ok(Date.now() - started < HUGE_BOUND_MS);
+  assert.ok(r.count >= 100_000, 'every run_id= line is still found');
+});

@@ -10,22 +10,43 @@ const QUOTED = /"((?:[^"\\]|\\.)*)"|'([^'\n]*)'/g;
 /** A comment line of shell, YAML or make: its quotes pair with nothing. */
 const COMMENT_LINE = /^[ \t]*#.*$/gm;
 
-/** A here-document: `<<'SQL'` (or `<<-EOF`) up to its delimiter alone on a line (group 3: the body). */
-const HEREDOC = /<<-?[ \t]*(['"]?)([A-Za-z_]\w*)\1[^\n]*\n([\s\S]*?)\n[ \t]*\2[ \t]*$/gm;
+/** The start of a here-document: `<<'SQL'`, `<<-EOF` (upper-case delimiters: `cout << x` is not one). */
+const HEREDOC_START = /<<-?[ \t]*(['"]?)([A-Z_][A-Z0-9_]*)\1[^\n]*\n/g;
+/** How far a here-document's body is looked for, and how many are: a huge text stays linear. */
+const MAX_HEREDOC = 64 * 1024;
+const MAX_HEREDOCS = 256;
+
+/** [start, end) of each here-document's body. */
+function hereDocuments(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  HEREDOC_START.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  for (let n = 0; n < MAX_HEREDOCS && (m = HEREDOC_START.exec(text)); n++) {
+    const body = m.index + m[0].length;
+    const end = new RegExp(`^[ \\t]*${m[2]}[ \\t]*\\r?$`, 'm').exec(text.slice(body, body + MAX_HEREDOC));
+    if (!end) continue;
+    out.push([body, Math.max(body, body + end.index - 1)]);
+    HEREDOC_START.lastIndex = body + end.index + end[0].length;
+  }
+  return out;
+}
 
 /** [start, end) of the contents of quoted strings and here-documents that hold SQL. */
 export function quotedSql(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (!/select|insert|update|delete|create|alter|drop/i.test(text)) return out;
-  const docs: Array<[number, number]> = [];
-  for (const m of text.matchAll(HEREDOC)) {
-    const at = m.index + m[0].indexOf('\n') + 1;
-    docs.push([at, at + m[3].length]);
-    if (looksLikeSql(m[3])) out.push([at, at + m[3].length]);
-  }
+  const docs = hereDocuments(text);
+  for (const [s, e] of docs) if (looksLikeSql(text.slice(s, e))) out.push([s, e]);
   // Quotes inside a here-document are its text's, not the shell's.
-  let code = text.replace(COMMENT_LINE, (c) => ' '.repeat(c.length));
-  for (const [s, e] of docs) code = code.slice(0, s) + ' '.repeat(e - s) + code.slice(e);
+  const blanked = text.replace(COMMENT_LINE, (c) => ' '.repeat(c.length));
+  const parts: string[] = [];
+  let at = 0;
+  for (const [s, e] of docs) {
+    parts.push(blanked.slice(at, s), ' '.repeat(e - s));
+    at = e;
+  }
+  parts.push(blanked.slice(at));
+  const code = parts.join('');
   for (const m of code.matchAll(QUOTED)) {
     const content = m[1] ?? m[2] ?? '';
     // A statement: more than a word or two ("SELECT run_id FROM turns", not "update").
