@@ -7,7 +7,7 @@ import type { AnalyzerContext } from './analyzer';
 import type { Candidate, ContextKind } from './types';
 import { escapeRegExp, wordsPattern } from './regex';
 import { hasWordSequence, lowerWords } from './words';
-import { definedAs } from './definitions';
+import { commandQualifier, qualifierAround } from './qualifiers';
 
 const WORD = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
 /** Text that ends by giving a value to the new name: `session_id=${`, `"sessionId": "`, `--session-id $`. */
@@ -15,66 +15,6 @@ const VALUE_OF_NEW = /(?:(?:session[-_]?id|sessionId)["']?\s*[=:]|--session-id\s
 /** A JSON-style string value after a key: `: "…"`. */
 const DATA_VALUE = /:\s*"(?:[^"\\\n]|\\.)*"/g;
 const QUALIFIER = /((?:[A-Za-z_][A-Za-z0-9_]*(?:\(\))?\??\.)+)$/;
-/** Up to two words right before a token, separated by blanks (and markup) only. */
-/** (A sentence goes on over comment lines: "the GitHub Actions\n# run id".) */
-const WORDS_BEFORE = /(?:[A-Za-z][A-Za-z0-9]*(?:'s)?(?:[ \t`*_"]|\r?\n[ \t]*(?:#|\/\/|--)?[ \t]*)+){1,2}$/;
-/** "… run id is GitHub's": a possessive after the term and a copula. */
-const OWNER_AFTER = /^[\s`*_"]*(?:(?:here|now|also|always)\s+)?(?:(?:is|are|was|were)\s+)(?:the\s+)?([A-Za-z][A-Za-z0-9]*)'s\b/;
-
-/**
- * "the GitHub Actions run ID", "the CI `run_id`", "GitHub's run id": a qualifier among the two words
- * right before a token; "the run id is GitHub's": an owner named after it.
- */
-export function qualifierBefore(ctx: AnalyzerContext, text: string, start: number, end?: number): string | undefined {
-  const words = WORDS_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[0];
-  const before = words ? ctx.domainOfQualifier(words.replace(/'s\b/g, '')) : undefined;
-  if (before || end === undefined) return before;
-  const owner = OWNER_AFTER.exec(text.slice(end, end + 40))?.[1];
-  return owner ? ctx.domainOfQualifier(owner) : undefined;
-}
-const COMMAND = /^\s*(?:\$\s+)?([A-Za-z][\w-]*)\s/;
-
-/** `gh run rerun <run-id>`: the program a command line runs, as a qualifier of its arguments. */
-export function commandQualifier(ctx: AnalyzerContext, line: string): string | undefined {
-  const program = COMMAND.exec(line)?.[1];
-  return program ? ctx.domainOfQualifier(program) : undefined;
-}
-
-/** A URL up to a token, through template placeholders (`{{ $labels.run_id }}`, `${runId}`). */
-const URL_BEFORE = /\bhttps?:\/\/([A-Za-z0-9.-]+)(?:[^\s"'`{]|\{\{[^}]*\}\}|\{)*(?:\{\{\s*[$\w.]*)?$/;
-/** `ci.acme.dev/run-id`: a DNS-style prefix (an annotation's or label's owner) right before a token. */
-const KEY_PREFIX = /([A-Za-z0-9-]+(?:\\?\.[A-Za-z0-9-]+)+)\/$/;
-
-/** The owner a Kubernetes-style key prefix names (`ci.acme.dev/`), as a qualifier. */
-function keyPrefixQualifier(ctx: AnalyzerContext, before: string): string | undefined {
-  const prefix = KEY_PREFIX.exec(before)?.[1];
-  return prefix ? ctx.domainOfQualifier(prefix.replace(/[\\.-]/g, ' ')) : undefined;
-}
-
-/** `GH_RUN=<run id>`, `ci_run: run_id`: the value given to a name. */
-const VALUE_OF = /([A-Za-z_][\w.-]*)[ \t]*[=:][ \t]*["'<{$]*$/;
-
-/** The qualifier of the name a token is the value of (`GH_RUN=<run id>` is the CI's). */
-function assignedToQualified(ctx: AnalyzerContext, before: string): string | undefined {
-  const name = VALUE_OF.exec(before)?.[1];
-  return name ? ctx.domainOfQualifier(name) : undefined;
-}
-
-/** `…/run_id/${GITHUB_RUN_ID}`: a path key, then its value. */
-const VALUE_SEGMENT_AFTER = /^\/\$?\{?([A-Za-z_]\w*)/;
-
-/** The qualifier the value of a path key names (`run_id/${GITHUB_RUN_ID}` is the CI's). */
-function pathValueQualifier(ctx: AnalyzerContext, after: string): string | undefined {
-  const value = VALUE_SEGMENT_AFTER.exec(after)?.[1];
-  return value ? ctx.domainOfQualifier(value) : undefined;
-}
-
-/** `https://github.com/o/r/actions/runs/${runId}`: the host of the URL a token sits in, as a qualifier. */
-export function urlHostQualifier(ctx: AnalyzerContext, before: string): string | undefined {
-  const host = URL_BEFORE.exec(before.slice(-300))?.[1];
-  return host ? ctx.domainOfQualifier(host.replace(/[.-]/g, ' ')) : undefined;
-}
-
 /** The path segment after a word, as a route parameter: `/{runID}`, `/:runId`, `/<run_id>`, `/${encode(runId)}`. */
 const PARAMETER_AFTER = /^\/(?:\{|:|<|\$\{(?:[\w.]+\()?)([A-Za-z_][\w-]*)/;
 /** The path segment before a word: `planning/` in `/planning/runs/{runID}`. */
@@ -204,14 +144,7 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     // github.run_id, GITHUB_RUN_ID: someone else's run, whatever the line says (a domain whose
     // words count only in the name and its qualifier).
     const name = `${q?.[1] ?? ''}${token}`;
-    const qualified =
-      ctx.domainOfQualifier(name) ??
-      (q ? undefined : qualifierBefore(ctx, text, start, start + token.length)) ??
-      urlHostQualifier(ctx, text.slice(Math.max(0, start - 300), start)) ??
-      keyPrefixQualifier(ctx, text.slice(Math.max(0, start - 80), start)) ??
-      pathValueQualifier(ctx, text.slice(start + token.length, start + token.length + 60)) ??
-      assignedToQualified(ctx, text.slice(Math.max(0, start - 60), start)) ??
-      definedAs(ctx, text, start + token.length);
+    const qualified = ctx.domainOfQualifier(name) ?? qualifierAround(ctx, text, start, start + token.length, !!q);
     const external = qualified && !ctx.domainOf(name) ? qualified : undefined;
     if (external) c.domain = external;
     // session_id=${RUN_ID}, sessionId: runId: the value given to the new name is the session's.

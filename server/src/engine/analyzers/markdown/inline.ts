@@ -10,7 +10,8 @@ import type { AnalyzerContext } from '../../analyzer';
 import type { Candidate } from '../../types';
 import { inUrl, urlRanges } from './urls';
 import { inPackagePath, isVerbInCode, isVerbInProse, phrasePattern, previousWord } from './words';
-import { commandQualifier, namesItsReplacementBeside, qualifierBefore, scanWords } from '../../scan';
+import { namesItsReplacementBeside, scanWords } from '../../scan';
+import { commandQualifier, qualifierBefore } from '../../qualifiers';
 import { definedAs } from '../../definitions';
 
 /** Qualifiers that only wrap an event's payload: which event it is, the sentence says. */

@@ -10,7 +10,7 @@ import type { Node } from 'web-tree-sitter';
 import type { AnalyzerContext } from '../../analyzer';
 import { matchToken } from '../../matcher';
 import { splitWords } from '../../words';
-import { urlHostQualifier } from '../../scan';
+import { urlHostQualifier } from '../../qualifiers';
 import { field, FUNCTION_LIKE, named, NAMED_SCOPES, same } from './syntax';
 
 export interface Signal {

@@ -6,7 +6,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { AnalyzerContext } from '../../analyzer';
-import { markRouteCollection, scanWords, urlHostQualifier } from '../../scan';
+import { markRouteCollection, scanWords } from '../../scan';
+import { urlHostQualifier } from '../../qualifiers';
 import type { Candidate, ContextKind } from '../../types';
 import { inUrl, urlRanges } from '../markdown/urls';
 import { field, same, stringContent } from './syntax';
