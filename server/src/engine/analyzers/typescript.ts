@@ -13,7 +13,8 @@ import { textKey } from '../textKey';
 import type { Candidate, ContextKind } from '../types';
 import { lowerWords } from '../words';
 import { topLevelStatements, type Statement } from './typescript/chunks';
-import { declarationOf, declarationSignal, MAX_CLIMB, scopeSignal, signalOf } from './typescript/scopes';
+import { declarationOf, declarationSignal, isSilentMemberRead, MAX_CLIMB, scopeSignal, signalOf } from './typescript/scopes';
+import { applyMemberDomains, declaringTypeDomain } from './typescript/members';
 import { containerOf, scanContainer } from './typescript/strings';
 import { field, IDENTIFIERS, isFunctionName, same } from './typescript/syntax';
 import { bindingOf, shifted, statePairOf, unifyBindings, type Noted } from './typescript/bindings';
@@ -125,12 +126,15 @@ export function createTypeScriptAnalyzer(language: Language, options: TypeScript
 /** Candidates of an identifier note what it does with its name until the file's bindings are unified. */
 function finish(cands: Noted[]): Candidate[] {
   unifyBindings(cands);
+  applyMemberDomains(cands);
   for (const c of cands) {
     delete c.binding;
     delete c.name;
     delete c.strong;
     delete c.pair;
     delete c.silent;
+    delete c.memberOf;
+    delete c.memberRead;
   }
   return cands;
 }
@@ -252,6 +256,9 @@ function identifierCandidate(ctx: AnalyzerContext, node: Node, text: string): Ca
   // ciRunId, VITE_GITHUB_RUN_ID: a qualifier in the name itself says whose run it is.
   const own = ctx.domainOf(name) ?? ctx.domainOfQualifier(name);
   if (own) return { ...c, domain: own };
+  const member = declaringTypeDomain(ctx, node);
+  if (member !== undefined) Object.assign(c, { name, memberOf: member });
+  else if (isSilentMemberRead(ctx, node)) Object.assign(c, { name, memberRead: true });
   Object.assign(c, judge(ctx, node));
   const fallback = compatFallback(ctx, node, text);
   if (fallback) c.noFix = fallback;

@@ -78,7 +78,17 @@ export function bindingOf(node: Node): Binding | null {
  * the value and its setter are one thing, so they get one verdict. `silent`: nothing around the
  * occurrence says what it is (no domain, no session word).
  */
-export type Noted = Candidate & { binding?: Binding; name?: string; strong?: boolean; pair?: number; silent?: boolean };
+export type Noted = Candidate & {
+  binding?: Binding;
+  name?: string;
+  strong?: boolean;
+  pair?: number;
+  silent?: boolean;
+  /** The domain of the type whose member this name declares (see typescript/members.ts). */
+  memberOf?: string;
+  /** A member read from an object whose own words and declaration say nothing. */
+  memberRead?: boolean;
+};
 
 /** The state pair a declared name belongs to: `[value, setValue] = useState(…)` (or useReducer). */
 export function statePairOf(node: Node): number | undefined {

@@ -212,6 +212,13 @@ function parentSignal(ctx: AnalyzerContext, p: Node, c: Node): Signal | null {
   }
 }
 
+/** `state.focusedRunId`: a property read whose object's words and declaration say nothing. */
+export function isSilentMemberRead(ctx: AnalyzerContext, node: Node): boolean {
+  const p = node.parent;
+  const obj = p?.type === 'member_expression' && same(field(p, 'property'), node) ? field(p, 'object') : null;
+  return !!obj && !signalOf(ctx, obj.text) && !rootDeclarationSignal(ctx, p as Node, obj);
+}
+
 /**
  * What the declaration of the name an expression starts from says (`s.iterations[runId]` with
  * `s: PlanningState`), through member accesses, calls, assertions and parentheses
