@@ -533,7 +533,7 @@ class GoFile {
         if (this.namesTheSessionItTakes(node)) {
           this.facts.add(takes);
           this.push(node, 'function', { denotesSession: true, domain: this.identifierDomain(node) });
-        } else if (lowerWords(token)[0] !== this.bareWordOf(token)) {
+        } else if (!this.ctx.rules.bareWords.has(lowerWords(token)[0])) {
           // TestDeleteRun: the test of a method that takes the session is named after it.
           const requires = [takes, ...this.containedNames(token)];
           this.push(node, 'function', { denotesSession: true, domain: this.identifierDomain(node), requires, because: 'a declaration of it takes the session', otherwise: { verb: true } });
@@ -649,7 +649,7 @@ class GoFile {
   private isRunEntity(type: string | undefined): boolean {
     if (!type) return false;
     const words = lowerWords(type.split('.').pop() ?? '');
-    return words.length > 0 && this.ctx.rules.rules.some((r) => r.spec.bareWord?.legacy.toLowerCase() === words[words.length - 1]);
+    return words.length > 0 && this.ctx.rules.bareWords.has(words[words.length - 1]);
   }
 
   private isFunctionName(node: Node): boolean {
@@ -825,7 +825,7 @@ class GoFile {
    */
   private namesTheSessionItTakes(node: Node): boolean {
     const words = lowerWords(node.text);
-    if (this.ctx.rules.rules.some((r) => r.spec.bareWord?.legacy.toLowerCase() === words[0])) return false;
+    if (this.ctx.rules.bareWords.has(words[0])) return false;
     const p = node.parent;
     let values: Node[] = [];
     if (p && /^(?:function_declaration|method_declaration|method_elem|method_spec)$/.test(p.type)) {
@@ -845,16 +845,8 @@ class GoFile {
 
   /** The facts that make a name this one contains (`DeleteRun` in `qDeleteRun`) the session's. */
   private containedNames(token: string): string[] {
-    return containedNameFacts(token, (w) => this.ctx.rules.rules.some((r) => {
-      const bare = r.spec.bareWord?.legacy.toLowerCase();
-      return !!bare && (w === bare || w === `${bare}s`);
-    }));
-  }
-
-  /** The rules' bare word ("run") when the name starts with it in some rule. */
-  private bareWordOf(token: string): string | undefined {
-    const first = lowerWords(token)[0];
-    return this.ctx.rules.rules.some((r) => r.spec.bareWord?.legacy.toLowerCase() === first) ? first : undefined;
+    const bare = this.ctx.rules.bareWords;
+    return containedNameFacts(token, (w) => bare.has(w) || (w.endsWith('s') && bare.has(w.slice(0, -1))));
   }
 
   /** A bare `run`/`runLog` variable holds the session when its declaration says so. */

@@ -37,7 +37,8 @@ function analyze(text: string, ctx: AnalyzerContext, depth: number): Candidate[]
     const nouns: Candidate[] = [];
     stmt.analyze(out);
     const first = code[0]?.start ?? Infinity;
-    const keyedBySession = byTheSession(text, code, ctx, out.slice(start));
+    // Only comments ask (a query's name, its counted nouns).
+    const keyedBySession = others.some((t) => t.kind === 'comment') && byTheSession(text, code, ctx, out.slice(start));
     for (const tok of others) {
       const body = text.slice(tok.inStart, tok.inEnd);
       if (bodies.has(tok) && depth < MAX_BODY_DEPTH) {

@@ -40,6 +40,8 @@ export interface Ruleset {
   domainOfQualifier(words: string[]): string | undefined;
   /** Words that show a value holds the preferred concept (session). */
   evidenceWords: Set<string>;
+  /** The rules' bare words, lower case ("run"). */
+  bareWords: ReadonlySet<string>;
   /**
    * Does this text name the preferred concept under its new or its old name (meta.SessionID,
    * conv.RunID, q.Get("run_id")), outside any domain? Both names count, so a fix never changes it.
@@ -179,6 +181,7 @@ export function compileRules(file: RulesFile): Ruleset {
     exclude: ignore().add(excludePatterns),
     excludePatterns,
     evidenceWords: evidence,
+    bareWords: new Set(bareWords),
     packages,
     migrationPattern: migration.length ? new RegExp(`(?<![A-Za-z0-9_])(?:${migration.join('|')})(?![A-Za-z0-9_])`, 'i') : null,
     mayMatch(text: string): boolean {

@@ -142,15 +142,15 @@ export class InlineScanner {
     const inner = src.slice(ticks, Math.max(ticks, src.length - ticks));
     const offset = s + ticks;
     const urls = urlRanges(inner);
-    const program = commandQualifier(this.ctx, inner);
+    // `gh run rerun <run-id>`, "`run_id` here is the workflow run id": the span's program, or the
+    // sentence after the span, says whose run it is.
+    const qualified = commandQualifier(this.ctx, inner) ?? definedAs(this.ctx, block, s + src.length - base);
     // `run.id`, `run.id = <id>`: a span that is a dotted lower-case key alone names an attribute
     // (OpenTelemetry's), read as a key is in a string.
     const key = DOTTED_KEY.test(inner);
     for (const c of scanWords(inner, this.ctx, { context: key ? 'string' : 'code', offset, unit: 'none' })) {
       c.context = 'code';
-      // "`run_id` here is the workflow run id": the sentence after the span defines it.
-      const defined = program ?? (c.domain ? undefined : definedAs(this.ctx, block, s + src.length - base));
-      if (defined && !c.domain) c.domain = defined;
+      if (qualified && !c.domain) c.domain = qualified;
       const rs = c.start - offset;
       const re = c.end - offset;
       if (inUrl(inner, rs, re, urls)) c.context = 'url';
@@ -186,7 +186,7 @@ export class InlineScanner {
     const last = qualifier.replace(/(?:\(\))?\??\.$/, '').split('.').pop()?.toLowerCase() ?? '';
     // An event's payload envelope (`data.run_id`, `payload.run_id`) says no more than `run.` does.
     if (ENVELOPES.has(last)) return true;
-    return this.ctx.rules.rules.some((r) => r.spec.bareWord?.legacy.toLowerCase() === last);
+    return this.ctx.rules.bareWords.has(last);
   }
 
   /** "planning `run_id`", "the Planning run ID", "the GitHub Actions run ID": an adjective naming a domain right before. */

@@ -484,15 +484,26 @@ export class SqlStatement extends SqlTokens {
     };
     for (let i = from; i < to; i++) {
       if (this.kw(i, 'INTO')) {
-        const list = this.dotted(i + 1)?.next ?? -1;
+        const list = this.insertColumns(i, to);
         // planning_runs (run_id, session_id): a domain's table has both, each its own.
-        if (!this.punct(list, '(') || this.domainOf(this.dotted(i + 1)?.last)) continue;
-        within(this.commaList(list + 1, Math.min(this.close[list], to)).filter(([a, b]) => b - a === 1 && this.isIdent(a)).map(([a]) => a));
+        if (!list || this.domainOf(this.dotted(i + 1)?.last)) continue;
+        within(this.commaList(list[0], list[1]).filter(([a, b]) => b - a === 1 && this.isIdent(a)).map(([a]) => a));
       } else if (this.kw(i, 'SET')) {
-        within(this.commaList(i + 1, this.until(i + 1, to, ['WHERE', 'FROM', 'RETURNING'])).filter(([a]) => this.isIdent(a) && this.punct(a + 1, '=')).map(([a]) => a));
+        within(this.setItems(i, to).filter(([a]) => this.isIdent(a) && this.punct(a + 1, '=')).map(([a]) => a));
       }
     }
     return out;
+  }
+
+  /** The column list of `INTO t (…)` at `into`, as [first token, closing parenthesis), if it has one. */
+  private insertColumns(into: number, to: number): [number, number] | null {
+    const list = this.dotted(into + 1)?.next ?? -1;
+    return this.punct(list, '(') ? [list + 1, Math.min(this.close[list], to)] : null;
+  }
+
+  /** The assignments of the `SET` clause at `set`, as comma-separated token ranges. */
+  private setItems(set: number, to: number): Array<[number, number]> {
+    return this.commaList(set + 1, this.until(set + 1, to, ['WHERE', 'FROM', 'RETURNING']));
   }
 
   /** `session_id AS run_id`: the old names the query serves the new column under (their token indices). */
@@ -527,15 +538,15 @@ export class SqlStatement extends SqlTokens {
         if (writes) copy(i - 1, i + 1);
       }
       else if (this.kw(i, 'SET')) {
-        for (const [a, b] of this.commaList(i + 1, this.until(i + 1, to, ['WHERE', 'FROM', 'RETURNING']))) {
+        for (const [a, b] of this.setItems(i, to)) {
           if (this.punct(a + 1, '=')) copy(this.soleIdent(a + 2, b), a);
         }
       } else if (this.kw(i, 'INTO')) {
-        const list = this.dotted(i + 1)?.next ?? -1;
-        if (!this.punct(list, '(')) continue;
-        const end = Math.min(this.close[list], to);
+        const list = this.insertColumns(i, to);
+        if (!list) continue;
+        const end = list[1];
         if (!this.kw(end + 1, 'SELECT')) continue;
-        const dests = this.commaList(list + 1, end);
+        const dests = this.commaList(list[0], end);
         const k = this.skip(end + 2, ['DISTINCT', 'ALL']);
         const srcs = this.commaList(k, this.until(k, to, ['FROM', 'WHERE', 'UNION', 'ON', 'ORDER', 'LIMIT']));
         srcs.forEach(([a, b], n) => dests[n] && dests[n][1] - dests[n][0] === 1 && copy(this.soleIdent(a, b), dests[n][0]));
