@@ -1,7 +1,8 @@
 /**
  * The server reads an open Go document with its package as saved on disk: a sentinel error that
  * another file declares as the session's is the session's in this document too, and so is the
- * exported name from an imported package of the module.
+ * exported name from an imported package of the module. A test named after a method a sibling
+ * declares taking the session (TestDeleteRun after DeleteRun(ctx, runID)) goes with the method.
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
@@ -13,7 +14,25 @@ const HANDLER = 'package httpapi\n\nimport (\n\t"errors"\n\n\t"example.com/chat/
 
 const legacy = (ds: Diagnostic[]): string[] => ds.filter((d) => d.code === 'LEGACY_SESSION_ALIAS').map((d) => `${d.range.start.line}:${d.range.start.character}`);
 
+const TURNS = 'package store\n\nconst qDeleteRun = `DELETE FROM turns WHERE session_id = ?`\n\nfunc (s *Store) DeleteRun(ctx context.Context, runID string) error {\n\t_, err := s.db.ExecContext(ctx, qDeleteRun, runID)\n\treturn err\n}\n';
+const TURNS_TEST = 'package store\n\nfunc TestDeleteRun(t *testing.T) {\n\tt.Run("keeps other conversations", func(t *testing.T) {})\n}\n';
+
 describe('a Go document is read with its package', () => {
+  it('a test named after a method another file declares taking the session is renamed with it', async () => {
+    const root = makeWorkspace({ 'go.mod': 'module example.com/chat\n\ngo 1.22\n', 'store/turns.go': TURNS, 'store/turns_test.go': TURNS_TEST });
+    const s = await Session.start({ root });
+    try {
+      const test = uriOf(root, 'store/turns_test.go');
+      const from = s.rpc.mark;
+      s.open(test, TURNS_TEST, 'go');
+      const ds = (await s.published(test, { from })).diagnostics.filter((d) => d.code === 'LEGACY_SESSION_ALIAS');
+      assert.deepEqual(ds.map((d) => `${d.range.start.line}:${d.range.start.character}`), ['2:5']);
+      assert.match(ds[0].message, /TestDeleteSession/);
+    } finally {
+      await s.stop();
+    }
+  });
+
   it('the package and the imported package on disk decide what its names hold', async () => {
     const root = makeWorkspace({ 'go.mod': 'module example.com/chat\n\ngo 1.22\n', 'internal/session/errors.go': ERRORS, 'internal/session/store.go': STORE, 'internal/httpapi/status.go': HANDLER });
     const s = await Session.start({ root });
