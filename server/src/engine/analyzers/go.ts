@@ -550,7 +550,7 @@ class GoFile {
     }
     const isKey = isLiteralKey(node);
     const context: ContextKind = fnName ? 'function' : node.type === 'type_identifier' ? 'type' : node.type === 'field_identifier' || isKey ? 'field' : 'identifier';
-    const extra: Partial<Candidate> = { domain: this.identifierDomain(node) };
+    const extra: Partial<Candidate> = { domain: this.identifierDomain(node) ?? this.trailingCommentDomain(node) };
     // JobRun.RunID, WorkflowRun{RunID: …}: a run entity's own id is not the session's alias.
     const owner = context === 'field' ? this.ownerType(node, isKey) : undefined;
     if (!extra.domain && this.isRunEntity(owner)) return;
@@ -568,7 +568,49 @@ class GoFile {
     if (!extra.noFix && (node.type === 'field_identifier' || isKey) && this.shimFields(node).has(token)) {
       extra.noFix = SHIM_NOTE;
     }
+    const unscoped = `field:?.${token}:unscoped`;
+    if (!known(extra.domain) && this.isPackageLevelName(node)) this.facts.add(unscoped);
+    // Str(FieldRunID, …) in a planning method: a name the package declares outside any domain is
+    // what its declaration is, or renaming one would leave the other behind.
+    if (known(extra.domain) && !isKey && this.declaredOutOfSight(node)) {
+      this.push(node, context, { ...extra, domain: undefined, requires: [unscoped], because: 'the package declares it outside that scope', otherwise: extra });
+      return;
+    }
     this.push(node, context, extra);
+  }
+
+  /** `testRunID = "plan-1" // the planning run the frames below use`: the comment says whose it is. */
+  private trailingCommentDomain(node: Node): string | undefined {
+    const spec = node.parent;
+    if (!spec || !/^(?:var_spec|const_spec|field_declaration)$/.test(spec.type) || !named(spec).some((n) => n.id === node.id)) return undefined;
+    // `const x = 1 // …` alone: the comment follows the declaration, not its only spec.
+    const next = spec.nextSibling ?? (/^(?:var|const)_declaration$/.test(spec.parent?.type ?? '') ? spec.parent?.nextSibling : null);
+    if (next?.type !== 'comment' || next.startPosition.row !== spec.endPosition.row || this.ctx.namesSession(next.text)) return undefined;
+    return this.ctx.domainOf(next.text);
+  }
+
+  /** The name a top-level var, const, func or type declaration declares. */
+  private isPackageLevelName(node: Node): boolean {
+    const p = node.parent;
+    if (!p || field(p, 'name')?.id !== node.id) return false;
+    if (p.type === 'function_declaration' || p.type === 'type_spec') return true;
+    return (p.type === 'var_spec' || p.type === 'const_spec') && !this.enclosingFunction(node);
+  }
+
+  /**
+   * A name whose domain comes only from the scope it is used in: no declaration in sight, nothing in
+   * its use; unqualified or selected from a package (`obs.FieldRunID`).
+   */
+  private declaredOutOfSight(node: Node): boolean {
+    if (this.ctx.domainOf(node.text) ?? this.ctx.domainOfQualifier(node.text)) return false;
+    const p = node.parent;
+    let name: Node = node;
+    if (p?.type === 'selector_expression' && field(p, 'field')?.id === node.id) {
+      const operand = field(p, 'operand');
+      if (operand?.type !== 'identifier' || this.domains.lookup(operand) || this.domains.fieldDomain(p) !== undefined || this.domains.exprDomain(operand) !== undefined) return false;
+      name = p;
+    } else if (node.type !== 'identifier' || this.domains.lookup(node) || this.domains.useDomain(node)) return false;
+    return !this.indexDomain(name);
   }
 
   /** `.Str(KeySession, id).Str("run_id", id)`: the same log line's key constant that names the session. */
