@@ -86,7 +86,7 @@ export function classify(rule: CompiledRule, text: string, match: TokenMatch, c:
     message = `${quote(text)} is a process verb ("run"), not the legacy alias.`;
   } else if (c.migration) {
     category = CATEGORY.migration;
-    message = `${quote(text)} names the old name in a migration reference; it stays as written.`;
+    message = typeof c.migration === 'string' ? `${quote(text)} stays as written: ${c.migration}.` : `${quote(text)} names the old name in a migration reference; it stays as written.`;
   } else if (domain) {
     category = domain.category;
     message = `${quote(text)} belongs to the ${domain.id} domain: ${domain.description ?? 'a distinct concept that stays.'}`;

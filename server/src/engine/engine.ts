@@ -23,6 +23,7 @@ import { quotedSql } from './quotedSql';
 import { applyDefinitions } from './definitions';
 import { applyAssignedDomains } from './assignedNames';
 import { applySessionVariables } from './sessionVariables';
+import { APPLIED_MIGRATION, isVersionedMigration } from './appliedMigrations';
 import type { Candidate, Finding, PackageSource, TextEdit } from './types';
 import { lowerWords } from './words';
 import { createGoAnalyzer } from './analyzers/go';
@@ -196,6 +197,7 @@ export class Engine {
       // An analyzer bug must never take the editor or CI down: fall back to the word scanner.
       candidates = analyzeText(text, this.analyzerContext());
     }
+    if (isVersionedMigration(opts.path) && this.languageOf(opts) === 'sql') candidates = candidates.map((c) => ({ ...c, migration: APPLIED_MIGRATION }));
     const phase = opts.phase ?? this.rules.phase;
     let findings: Finding[] = [];
     let lastEnd = -1;
@@ -226,7 +228,7 @@ export class Engine {
   }
 
   private verdict(rule: CompiledRule, token: string, match: TokenMatch, c: Candidate, phase: string | undefined): Verdict | null {
-    const key = `${rule.id}\0${token}\0${phase ?? ''}\0${c.context}\0${c.domain ?? ''}\0${c.migration ? 1 : 0}${c.verb ? 1 : 0}${c.packagePath ? 1 : 0}${c.denotesSession ? 1 : 0}\0${c.noFix ?? ''}\0${c.because ?? ''}\0${c.symbol ?? ''}`;
+    const key = `${rule.id}\0${token}\0${phase ?? ''}\0${c.context}\0${c.domain ?? ''}\0${c.migration === true ? 1 : (c.migration ?? 0)}${c.verb ? 1 : 0}${c.packagePath ? 1 : 0}${c.denotesSession ? 1 : 0}\0${c.noFix ?? ''}\0${c.because ?? ''}\0${c.symbol ?? ''}`;
     let v = this.verdictCache.get(key);
     if (v === undefined) this.verdictCache.set(key, (v = classify(rule, token, match, c, phase)));
     return v;

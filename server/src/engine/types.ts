@@ -53,8 +53,8 @@ export interface Candidate {
   domain?: string;
   /** The domain is decided by the token's own syntax (an SQL column of a named table): an embedding scope does not override it. */
   settled?: boolean;
-  /** The token names the old name as legacy, deprecated or renamed (migration reference). */
-  migration?: boolean;
+  /** The token names the old name as legacy, deprecated or renamed (migration reference); a string says why it stays. */
+  migration?: boolean | string;
   /** The token is a process verb (a function or method named Run…, "run the tests"). */
   verb?: boolean;
   /** The token is part of a package path or package qualifier. */
