@@ -1,8 +1,8 @@
 /**
  * Whose run a token is, read from the text around it where a qualifier (github, ci, gh, …) says:
  * the words before it, a possessive, the command it is an argument of, the host of the URL or the
- * owner prefix of the key it sits in, the value of a path key, the name it is given to, or a
- * definition after it. These count only next to the token, never for a whole line.
+ * owner prefix of the key it sits in, the value of a path key or of a flag, the name it is given
+ * to, or a definition after it. These count only next to the token, never for a whole line.
  */
 import type { AnalyzerContext } from './analyzer';
 import { definedAs } from './definitions';
@@ -63,6 +63,17 @@ function pathValueQualifier(ctx: AnalyzerContext, after: string): string | undef
   return value ? ctx.domainOfQualifier(value) : undefined;
 }
 
+/** `--run-id ${{ github.run_id }}`, `--run-id="$GITHUB_RUN_ID"`: the value a flag is given. */
+const FLAG_VALUE_AFTER = /^(?:=|[ \t]+)["']?(?:\$\{\{\s*([\w.]+)\s*\}\}|\$\{?([A-Za-z_]\w*))/;
+
+/** The qualifier of the value a command-line flag is given (`--run-id ${{ github.run_id }}` is the CI's). */
+function flagValueQualifier(ctx: AnalyzerContext, before: string, after: string): string | undefined {
+  if (!/(?:^|[\s"'])--?$/.test(before)) return undefined;
+  const m = FLAG_VALUE_AFTER.exec(after);
+  const value = m?.[1] ?? m?.[2];
+  return value ? ctx.domainOfQualifier(value.replace(/\./g, ' ')) : undefined;
+}
+
 /** `https://github.com/o/r/actions/runs/${runId}`: the host of the URL a token sits in, as a qualifier. */
 export function urlHostQualifier(ctx: AnalyzerContext, before: string): string | undefined {
   const host = URL_BEFORE.exec(before.slice(-300))?.[1];
@@ -80,6 +91,7 @@ export function qualifierAround(ctx: AnalyzerContext, text: string, start: numbe
     keyPrefixQualifier(ctx, text.slice(Math.max(0, start - 80), start)) ??
     pathValueQualifier(ctx, text.slice(end, end + 60)) ??
     assignedToQualified(ctx, text.slice(Math.max(0, start - 60), start)) ??
+    flagValueQualifier(ctx, text.slice(Math.max(0, start - 3), start), text.slice(end, end + 60)) ??
     definedAs(ctx, text, end)
   );
 }

@@ -427,7 +427,9 @@ class GoFile {
     private readonly ctx: AnalyzerContext,
     private readonly fieldTypes: FieldTypes,
   ) {
-    this.packageDomain = ctx.domainOf(packageWords(packageName(text) ?? ''));
+    // Every name of package ci (or github) is qualified by it, as ci.RunContext is from outside.
+    const pkg = packageWords(packageName(text) ?? '');
+    this.packageDomain = ctx.domainOf(pkg) ?? ctx.domainOfQualifier(pkg);
     this.domains = this.newDomains();
     this.generated = isGenerated(text);
   }
@@ -442,6 +444,7 @@ class GoFile {
       this.packageDomain,
       this.fieldTypes,
       (s) => this.ctx.domainOfQualifier(s),
+      (s) => this.ctx.hasEvidence(s),
     );
   }
 
@@ -908,7 +911,9 @@ class GoFile {
     const [offset, content] = stringContent(lit);
     // SQL first: db.Query("SELECT … WHERE run_id = ?") is a query, whatever the method is called.
     const role = looksLikeSql(content) ? ({ kind: 'text' } as const) : roleOf(lit);
-    const scope = this.domains.scopeDomain(lit);
+    // flag.Int64("run-id", 0, "GitHub Actions workflow run id"): the flag's usage says whose it is.
+    const call = lit.parent?.type === 'argument_list' ? lit.parent.parent : null;
+    const scope = (call?.type === 'call_expression' ? this.domains.flagUsageDomain(call) : undefined) ?? this.domains.scopeDomain(lit);
     switch (role.kind) {
       case 'tag':
         this.tag(lit, offset, content, scope);

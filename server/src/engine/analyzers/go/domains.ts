@@ -35,6 +35,9 @@ const DECLARING = ['parameter_declaration', 'variadic_parameter_declaration', 'v
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 const SCOPES = new Set(['block', 'function_declaration', 'method_declaration', 'func_literal', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'expression_case', 'type_case', 'default_case', 'communication_case']);
 
+/** flag.Int64, fs.StringVar, cmd.Flags().StringVarP: a flag's definition, whose last string is its usage text. */
+const FLAG_DEFINITION = /^(?:String|Int|Int64|Uint|Uint64|Bool|Duration|Float64|Func|Text)?(?:Slice|Array)?(?:Var)?P?$/;
+
 export class GoDomains {
   private readonly decls = new Map<number, Declaration[]>();
 
@@ -50,6 +53,8 @@ export class GoDomains {
     private readonly packageDomain?: string,
     private readonly fieldTypes: FieldTypes = NO_FIELD_TYPES,
     private readonly qualifierOf: (text: string) => string | undefined = () => undefined,
+    /** Whether a text names the session by a word of its own ("chat session"), not by the term. */
+    private readonly hasEvidence: (text: string) => boolean = () => false,
   ) {}
 
   /** The type a declaration's source names: its type, or the type of the literal it is set to. */
@@ -114,12 +119,36 @@ export class GoDomains {
     return d === undefined && v && this.isSession(v.text) && !this.scopeDomain(decl) ? null : d;
   }
 
-  /** os.Getenv("GITHUB_RUN_ID"), cfg.GetString("ci.run_id"): a value read by a name that carries a qualifier is that domain's. */
-  private readDomain(v: Node | null): string | undefined {
-    if (v?.type !== 'call_expression') return undefined;
+  /**
+   * os.Getenv("GITHUB_RUN_ID"), cfg.GetString("ci.run_id"): a value read by a name that carries a
+   * qualifier is that domain's, also through a conversion (strconv.ParseInt(os.Getenv(…), 10, 64)).
+   * A flag's usage text says what it holds: flag.Int64("run-id", 0, "GitHub Actions workflow run id").
+   */
+  private readDomain(v: Node | null, depth = 0): string | undefined {
+    if (v?.type !== 'call_expression' || depth > 2) return undefined;
     const args = field(v, 'arguments');
-    const key = args ? named(args).find((a) => STRING_TYPES.has(a.type)) : undefined;
-    return key ? this.qualifierOf(key.text) : undefined;
+    const list = args ? named(args) : [];
+    const strings = list.filter((a) => STRING_TYPES.has(a.type));
+    const key = strings[0] ? this.qualifierOf(strings[0].text) : undefined;
+    if (key) return key;
+    const usage = this.flagUsageDomain(v);
+    if (usage) return usage;
+    for (const a of list) {
+      const d = a.type === 'call_expression' ? this.readDomain(a, depth + 1) : undefined;
+      if (d) return d;
+    }
+    return undefined;
+  }
+
+  /** The domain a flag definition's usage text gives the flag (not where it names the session). */
+  flagUsageDomain(call: Node): string | undefined {
+    const fn = field(call, 'function');
+    const callee = fn?.type === 'selector_expression' ? field(fn, 'field')?.text : fn?.text;
+    if (!FLAG_DEFINITION.test(callee ?? '')) return undefined;
+    const args = field(call, 'arguments');
+    const strings = args ? named(args).filter((a) => STRING_TYPES.has(a.type)) : [];
+    const usage = strings.length > 1 ? strings[strings.length - 1].text : undefined;
+    return usage && !this.hasEvidence(usage) ? this.qualifierOf(usage) : undefined;
   }
 
   /** Domain of the value of an expression. */
