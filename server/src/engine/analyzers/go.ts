@@ -280,6 +280,9 @@ interface Analysed {
   facts: ReadonlySet<string>;
 }
 
+/** The part of a name that says what it is keyed by (ForSession, BySessionID, _by_session). */
+const KEYED_BY_NAME = /(?:For|By|Per|_for_|_by_|_per_)[A-Za-z]*/g;
+
 /** Verbs of operations on stored data, whose object is what the id given to them identifies. */
 const STORAGE_VERBS = new Set(['get', 'list', 'load', 'find', 'lookup', 'fetch', 'count', 'delete', 'remove', 'purge', 'clear', 'drop', 'archive', 'export', 'read', 'save', 'store', 'put']);
 
@@ -523,7 +526,10 @@ class GoFile {
     const fnName = this.isFunctionName(node);
     if (match.kind === 'bare') {
       // lastSeqByRun, runByConv: "run" is the key's noun here, the session's old name (not a verb).
-      if (this.ctx.bareIsKeyedSession(token)) {
+      // runStoreConformance(t, …): a function named with the bare word first runs something, unless
+      // the name is only the bare word and its noun (runLogger(ctx) returns a logger).
+      const words = lowerWords(token);
+      if (this.ctx.bareIsKeyedSession(token) && !(fnName && words.length > 2 && this.ctx.rules.bareWords.has(words[0]))) {
         const context: ContextKind = fnName ? 'function' : node.type === 'field_identifier' ? 'field' : 'identifier';
         // Its type (a zerolog.Logger) says nothing of whose run it is; the scope does (a Planner's).
         this.push(node, context, { denotesSession: true, domain: this.identifierDomain(node) ?? this.domains.scopeDomain(node) });
@@ -901,7 +907,10 @@ class GoFile {
     if (!decl || known(decl.domain)) return false;
     // run := JobRun{RunID: …} is a run entity, whatever id it carries.
     if (decl.source && this.isRunEntity(this.domains.declaredType(decl.source))) return false;
-    if (decl.source && this.ctx.namesSession(decl.source.text)) return true;
+    // runs := p.ListForSession(id): the many things a call gives for one session are keyed by it,
+    // not sessions (run := m.LookupBySession(id) is the one the session is).
+    const plural = /s$/i.test(node.text) && decl.source?.type === 'call_expression';
+    if (decl.source && this.ctx.namesSession(plural ? decl.source.text.replace(KEYED_BY_NAME, '') : decl.source.text)) return true;
     return this.domains.usedAsSession(decl, (s) => this.ctx.namesSession(s));
   }
 
@@ -1190,7 +1199,6 @@ class GoFile {
       for (const m of node.text.matchAll(re)) {
         const start = node.startIndex + m.index;
         const scanned = cands.find((c) => c.start === start);
-        if (scanned?.denotesSession) continue;
         const mention: Candidate = { start, end: start + name.text.length, context: 'comment', denotesSession: true, requires: [`same@${name.startIndex}`] };
         if (scanned) Object.assign(scanned, mention);
         else this.out.push(mention);
