@@ -37,7 +37,12 @@ void test('migration references: wording, arrows, old → new rows; plain senten
   assert.deepEqual(await summary('- `Conversation.RunID` → `SessionID`\n'), ['RunID MIGRATION_REFERENCE code']);
   assert.deepEqual(await summary('- `turns.run_id` column -> dropped\n'), ['run_id MIGRATION_REFERENCE code']);
   const table = '| Old | New |\n|-----|-----|\n| `TurnQuery.RunID` | `TurnQuery.SessionID` |\n| `runLog` | `sessionLog` |\n| `RunID` | the id |\n';
-  assert.deepEqual(await summary(table), ['RunID MIGRATION_REFERENCE code', 'runLog MIGRATION_REFERENCE code', 'RunID LEGACY_SESSION_ALIAS code']);
+  // Every cell of a column headed "Old" names an old name, the row's other cell notwithstanding.
+  assert.deepEqual(await summary(table), ['RunID MIGRATION_REFERENCE code', 'runLog MIGRATION_REFERENCE code', 'RunID MIGRATION_REFERENCE code']);
+  // A two-column row without such a header: the new name must be in another cell.
+  assert.deepEqual(await summary('| Field | Meaning |\n|---|---|\n| `RunID` | the id |\n| `SessionID` | ok |\n'), ['RunID LEGACY_SESSION_ALIAS code']);
+  // | Use | Not |: the names not to use are old names.
+  assert.deepEqual(await summary('| Kind | Use | Not |\n|---|---|---|\n| Go | `SessionID` | `RunID`, `runID` |\n'), ['RunID MIGRATION_REFERENCE code', 'runID MIGRATION_REFERENCE code']);
   // Only the sentence that says so: the next one is an ordinary use.
   assert.deepEqual(await summary('The old `run_id` is deprecated. Send `run_id` with every call.\n'), ['run_id MIGRATION_REFERENCE code', 'run_id LEGACY_SESSION_ALIAS code']);
   // A `.` inside inline code does not end the sentence.

@@ -8,6 +8,8 @@ import type { Candidate } from './types';
 const NEXT_WORD = /^[\s`*_"]*([A-Za-z']+)/;
 /** A determiner, maybe with an adjective or two, right before the word: "the run", "a new run", "per run", "by run", "unknown run". */
 const NOUN_BEFORE = /(?:\b(?:the|a|an|each|every|per|by|that|this|its|their|one|same)\s+(?:(?:same|new|current|existing|active|previous|stuck|whole|given|live|next|single|original|fresh|last|unknown)\s+){0,2}|\b(?:unknown|missing|nonexistent)\s+)$/i;
+/** Determiners of one thing: the plural after them is a verb ("this runs"). */
+const SINGULAR_BEFORE = /\b(?:a|an|each|every|per|that|this|one)\s+$/i;
 /** Words after which the bare word modifies another noun ("the run command", "a run of tests"). */
 const NOUN_HEADS = new Set(['command', 'subcommand', 'loop', 'button', 'script', 'step', 'target', 'of', 'config', 'configuration', 'mode', 'cycle', 'function', 'method', 'time', 'queue', 'phase', 'context']);
 /** A process's own time and outcome: "after the run", "timeout for the run", "the run fails", "the run already finished". */
@@ -21,6 +23,8 @@ const PROCESS_AFTER = /^\s*(?:(?:already|then|still|never|has|had|is|was)\s+)?(?
 export function isCountedNoun(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   if (!NOUN_BEFORE.test(before) || PROCESS_BEFORE.test(before)) return false;
+  // "this runs inside RunLoop()", "a test that runs for 4 s": one of a thing, then a verb's -s.
+  if (/s$/i.test(text.slice(start, end)) && SINGULAR_BEFORE.test(before)) return false;
   const after = text.slice(end, end + 40);
   const next = NEXT_WORD.exec(after)?.[1]?.toLowerCase().replace(/'s$/, '');
   return (!next || !NOUN_HEADS.has(next)) && !PROCESS_AFTER.test(after);

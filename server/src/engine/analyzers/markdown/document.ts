@@ -21,6 +21,7 @@ import { segments, type Chunk, type Segment } from './segments';
 import { arrowAfter, changedTo, listedBeside, rowMapsTo, splitUnits, unitAt } from './units';
 import { headingSections, migrationSections, type Section } from './sections';
 import { escapeRegExp } from '../../regex';
+import { qualifierBefore, urlHostQualifier } from '../../qualifiers';
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
 const MAX_GROUP = 16 * 1024;
@@ -99,9 +100,17 @@ export class MarkdownDocument {
       bySection.set(range.start, group);
       group.nouns.push(noun);
     }
+    // Where its own section names no run at all, the document's naming of the session counts: a
+    // design doc says `RunID` in its data model and "the mode is per run" in its overview.
+    const named = cands.filter((c) => !c.domain);
     for (const [start, { end, nouns }] of bySection) {
       const inside = cands.filter((c) => c.start >= start && c.start < end);
       markSessionNouns(this.ctx, this.doc, nouns, inside, 'its section names the session by the legacy id');
+      if (inside.some((c) => c.domain || (c.denotesSession && !nouns.includes(c)) || this.ctx.match(this.doc.slice(c.start, c.end))?.kind === 'term')) continue;
+      // "## CI … watch the run until it is green": a section that names another system speaks of its runs.
+      const text = this.doc.slice(start, end);
+      if (this.ctx.domainOf(text) || this.ctx.domainOfQualifier(text)) continue;
+      markSessionNouns(this.ctx, this.doc, nouns.filter((c) => !c.denotesSession), named, 'its document names the session by the legacy id');
     }
   }
 
@@ -366,6 +375,7 @@ export class MarkdownDocument {
     else if (row === 'beside' && !u?.domain) c.noFix = 'this row documents the alias beside the name that replaces it: delete the row when the alias goes';
     else if (u && !u.domain && repl.exact.some((r) => listedBeside(u, c.start, this.doc.slice(c.start, c.end), r))) c.noFix = 'it is listed beside the name that replaces it: remove it from the list';
     else if (u?.domain && (!own || (own === 'qualified' && this.namesDomainRunNear(u, c))) && !this.saysItIsTheSession(u, c)) c.domain = u.domain;
+    else if (u && c.context === 'prose' && !c.domain && qualifiedRunBefore(this.ctx, u, c.start)) c.domain = qualifiedRunBefore(this.ctx, u, c.start);
     else if (this.docMigration) c.migration = true;
     return c;
   }
@@ -419,4 +429,21 @@ export class MarkdownDocument {
     }
     return out;
   }
+}
+
+/**
+ * "If a CI run fails, re-run the job and mention the run ID": a sentence that names another
+ * system's run before the term's words (or links one: `…/actions/runs/1337`) means that run, unless
+ * it speaks of the session.
+ */
+function qualifiedRunBefore(ctx: AnalyzerContext, u: { start: number; text: string }, at: number): string | undefined {
+  if (/\bsessions?\b/i.test(u.text)) return undefined;
+  const upTo = at - u.start;
+  for (const m of u.text.matchAll(/\bruns?\b/gi)) {
+    if (m.index >= upTo) break;
+    const q = qualifierBefore(ctx, u.text, m.index);
+    if (q) return q;
+  }
+  const url = /\bhttps?:\/\/[^\s`'"<>)]+\/runs?\/[^\s`'"<>)]*/.exec(u.text);
+  return url ? urlHostQualifier(ctx, url[0]) : undefined;
 }

@@ -14,10 +14,14 @@ export interface Unit {
   text: string;
   migrationWording: boolean;
   domain?: string;
+  /** A table row's header row (the line above the delimiter row). */
+  header?: string;
 }
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 const ARROW = /→|⇒|⟶|⟹|->/g;
+/** A table column of the names not to use: "Not", "Avoid", "Don't use", "Old", "Before". */
+const OLD_COLUMN = /^\s*(?:\*\*)?(?:not|avoid|don'?t(?:\s+use)?|do\s+not\s+use|never|old(?:\s+name)?|before|was|instead\s+of)(?:\*\*)?\s*$/i;
 /** Text that says the name is gone (after an arrow, in a mapping row's cell). */
 const SAYS_REMOVED = /\b(?:removed|dropped|deleted|gone)\b/;
 
@@ -50,7 +54,8 @@ function sentences(doc: string, start: number, end: number, masks: Array<[number
  * destinations) whose punctuation never ends a sentence.
  */
 export function splitUnits(ctx: AnalyzerContext, doc: string, start: number, end: number, whole: boolean, masks: Array<[number, number]>): Unit[] {
-  const spans: Array<[number, number, Unit['kind']]> = [];
+  const spans: Array<[number, number, Unit['kind'], string?]> = [];
+  let header: string | undefined;
   const lines: Array<[number, number]> = [];
   const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
   re.lastIndex = start;
@@ -66,16 +71,21 @@ export function splitUnits(ctx: AnalyzerContext, doc: string, start: number, end
   for (let i = 0; i < lines.length; i++) {
     const [ls, le] = lines[i];
     const next = lines[i + 1] ? doc.slice(lines[i + 1][0], lines[i + 1][1]) : undefined;
-    if (isRow(doc.slice(ls, le), next)) {
+    const line = doc.slice(ls, le);
+    if (isRow(line, next)) {
       flush();
-      spans.push([ls, le, 'row']);
-    } else if (prose) prose[1] = le;
-    else prose = [ls, le];
+      if (next !== undefined && DELIMITER_ROW.test(next)) header = line;
+      spans.push([ls, le, 'row', header]);
+    } else {
+      header = undefined;
+      if (prose) prose[1] = le;
+      else prose = [ls, le];
+    }
   }
   flush();
-  return spans.map(([s, e, kind]) => {
+  return spans.map(([s, e, kind, head]) => {
     const text = doc.slice(s, e);
-    return { start: s, end: e, kind, text, migrationWording: ctx.isMigrationText(text), domain: ctx.domainOf(text) };
+    return { start: s, end: e, kind, text, migrationWording: ctx.isMigrationText(text), domain: ctx.domainOf(text), ...(head !== undefined && head !== text ? { header: head } : {}) };
   });
 }
 
@@ -123,12 +133,18 @@ export function rowMapsTo(unit: Unit, tokenStart: number, replacements: string[]
   if (unit.kind !== 'row') return false;
   const at = tokenStart - unit.start;
   let cellStart = 0;
+  let column = -1;
   const others: Array<{ text: string; after: boolean }> = [];
-  for (const cell of unit.text.split('|')) {
+  const cells = unit.text.split('|');
+  cells.forEach((cell, i) => {
     const cellEnd = cellStart + cell.length;
-    if (!(at >= cellStart && at < cellEnd) && !hasLegacy(cell)) others.push({ text: cell.toLowerCase(), after: cellStart > at });
+    if (at >= cellStart && at < cellEnd) column = i;
+    else if (!hasLegacy(cell)) others.push({ text: cell.toLowerCase(), after: cellStart > at });
     cellStart = cellEnd + 1;
-  }
+  });
+  // | Use | Not |: a column whose header says its names are the ones not to use lists old names.
+  const head = column >= 0 ? unit.header?.split('|')[column] : undefined;
+  if (head !== undefined && (OLD_COLUMN.test(head) || isMigration(head))) return 'maps';
   let found: 'maps' | 'beside' | false = false;
   for (const r of replacements) {
     if (r === '') continue;
