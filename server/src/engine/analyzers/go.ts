@@ -539,7 +539,7 @@ class GoFile {
         // DeleteRun(ctx, runID) takes the session: so does every call of DeleteRun, here or in
         // another file, whatever its arguments (s.turns.DeleteRun(ctx, "r1")). Run(…) is a verb.
         const takes = `field:?.${token}:takes`;
-        if (this.namesTheSessionItTakes(node)) {
+        if (this.namesTheSessionItTakes(node) || this.documentedAsSession(node)) {
           this.facts.add(takes);
           this.push(node, 'function', { denotesSession: true, domain: this.identifierDomain(node) });
         } else if (!this.ctx.rules.bareWords.has(lowerWords(token)[0])) {
@@ -729,7 +729,11 @@ class GoFile {
       // conv.RunID, session.RunID: the owner's name shows a session even where its type is unknown.
       if (d === null || (operand && this.ctx.namesSession(operand.text))) return undefined;
     } else if (parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id) {
-      const d = this.literalDomain(parent.parent);
+      const literal = parent.parent.parent;
+      // Envelope{Type: "planning.start", RunID: ev.Meta.SessionID}: a value that shows the session outweighs the type.
+      const value = named(parent.parent)[1];
+      const discriminated = literal?.type === 'literal_value' && !(value && this.ctx.namesSession(value.text)) ? this.domains.discriminatorDomain(literal) : undefined;
+      const d = discriminated ?? this.literalDomain(parent.parent);
       if (known(d)) return d;
       if (d === null) return undefined;
     } else if (parent?.type === 'field_declaration') {
@@ -782,9 +786,14 @@ class GoFile {
    */
   private bareHolds(node: Node, isKey: boolean): Pick<Candidate, 'because' | 'requires'> | null {
     if (node.type === 'type_identifier') {
+      // "// RunNotFoundError is returned when … an unknown session.": its uses go with it.
+      if (this.documentedAsSession(node)) {
+        this.facts.add(`type:${node.text}:documented`);
+        return { because: 'its doc comment says it is about the session' };
+      }
       // type runQueue struct: what a map of sessions holds per session (see collectionValue).
       if (this.isRunEntity(node.text) || known(this.identifierDomain(node))) return null;
-      return { requires: [`type:${node.text}:keyed`], because: 'a map of sessions holds one per session' };
+      return { requires: [`type:${node.text}:keyed`, `type:${node.text}:documented`], because: 'a map of sessions holds one per session, or its doc comment names the session' };
     }
     if (node.type !== 'identifier' && node.type !== 'field_identifier') return null;
     const local = node.type === 'identifier' && !isKey;
@@ -892,6 +901,34 @@ class GoFile {
     // PurgeRunTurns(ctx, sessionID): an operation on stored data, given the session by its new name.
     // (StartRun(ctx, sessionID) starts a run within the session: that run is the inference.)
     return STORAGE_VERBS.has(words[0]) && values.some((v) => !this.ctx.match(last(v)) && this.isSessionId(v));
+  }
+
+  /**
+   * "// runsToBackfill returns the sessions to process.": a declaration whose doc comment's first
+   * sentence, about the name, speaks of sessions and of no run (no "the inference runs of a
+   * session"), nor of another domain. A function named with the singular bare word first
+   * (RunInference) runs something, whatever its comment says.
+   */
+  private documentedAsSession(node: Node): boolean {
+    const decl = node.parent;
+    if (!decl || field(decl, 'name')?.id !== node.id) return false;
+    const first = /^[A-Za-z][a-z]*/.exec(node.text)?.[0].toLowerCase() ?? '';
+    if (decl.type !== 'type_spec' && this.ctx.rules.bareWords.has(first) && !first.endsWith('s')) return false;
+    const holder = decl.type === 'type_spec' ? decl.parent : decl;
+    let doc = '';
+    for (let c = holder?.previousSibling ?? null, row = holder?.startPosition.row ?? 0; c?.type === 'comment' && c.endPosition.row + 1 === row; c = c.previousSibling) {
+      doc = `${c.text.replace(/^\/\/\s?/, '')} ${doc}`;
+      row = c.startPosition.row;
+    }
+    if (!doc.startsWith(`${node.text} `)) return false;
+    const end = doc.search(SENTENCE_END);
+    // The term itself (--run-id) is not a word about a run.
+    const sentence = doc
+      .slice(node.text.length, end >= 0 ? end : doc.length)
+      .split(/\s+/)
+      .filter((t) => this.ctx.match(t.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, ''))?.kind !== 'term')
+      .join(' ');
+    return this.ctx.hasEvidence(sentence) && !this.ctx.domainOf(sentence) && !lowerWords(sentence).some((w) => this.ctx.rules.bareWords.has(w) || this.ctx.rules.bareWords.has(w.replace(/s$/, '')));
   }
 
   /** The facts that make a name this one contains (`DeleteRun` in `qDeleteRun`) the session's. */

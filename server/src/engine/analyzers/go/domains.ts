@@ -35,6 +35,12 @@ const DECLARING = ['parameter_declaration', 'variadic_parameter_declaration', 'v
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 const SCOPES = new Set(['block', 'function_declaration', 'method_declaration', 'func_literal', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'expression_case', 'type_case', 'default_case', 'communication_case']);
 
+/** The keys whose value says what a message or event is. */
+const DISCRIMINATOR = /^(?:Topic|Type|Kind|Event|EventType|EventName|Subject)$/;
+
+/** An HTTP route pattern: "/debug/planning/{run_id}", "GET /planning/runs/{id}". */
+const ROUTE = /^["`](?:[A-Z]+\s+)?\/[\w{}\/.:*-]*["`]$/;
+
 /** flag.Int64, fs.StringVar, cmd.Flags().StringVarP: a flag's definition, whose last string is its usage text. */
 const FLAG_DEFINITION = /^(?:String|Int|Int64|Uint|Uint64|Bool|Duration|Float64|Func|Text)?(?:Slice|Array)?(?:Var)?P?$/;
 
@@ -197,8 +203,18 @@ export class GoDomains {
 
   /** Domain of the scope around a node: type switch case, receiver, function, struct, var. */
   scopeDomain(node: Node): string | undefined {
+    let literal = false;
     for (const a of ancestors(node)) {
       switch (a.type) {
+        case 'literal_value': {
+          // Message{Topic: TopicPlanningStarted, Payload: …}: the literal's discriminator says what
+          // it carries (only the nearest literal's: a nested Meta{…} is its own).
+          if (literal) break;
+          literal = true;
+          const d = this.discriminatorDomain(a);
+          if (d) return d;
+          break;
+        }
         case 'type_case': {
           const types = fields(a, 'type');
           if (types.length > 0) {
@@ -230,6 +246,14 @@ export class GoDomains {
           const d = p ? this.typeDomain(field(p, 'type')) : undefined;
           return d ?? undefined;
         }
+        case 'func_literal': {
+          // mux.HandleFunc("GET /debug/planning/{run_id}", func(w, r) {…}): a handler is about its route.
+          const args = a.parent?.type === 'argument_list' ? a.parent : null;
+          const route = args ? named(args).find((x) => STRING_TYPES.has(x.type)) : undefined;
+          const d = route && ROUTE.test(route.text) ? this.domainOf(route.text) : undefined;
+          if (d) return d;
+          break;
+        }
         case 'function_declaration':
           return this.domainOf(field(a, 'name')?.text ?? '') ?? this.packageDomain;
         case 'method_elem':
@@ -251,6 +275,19 @@ export class GoDomains {
       }
     }
     return this.packageDomain;
+  }
+
+  /** The domain a composite literal's Topic, Type or Kind value names. */
+  discriminatorDomain(literal: Node): string | undefined {
+    for (const el of named(literal)) {
+      if (el.type !== 'keyed_element') continue;
+      const [key, value] = named(el);
+      if (key && value && DISCRIMINATOR.test(key.text)) {
+        const d = this.domainOf(value.text);
+        if (d) return d;
+      }
+    }
+    return undefined;
   }
 
   /** The declaration a use of an identifier refers to (nearest enclosing, preceding); with `defining`, never a reassignment. */
