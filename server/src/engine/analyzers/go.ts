@@ -995,12 +995,13 @@ class GoFile {
         return;
       default:
         if (looksLikeSql(content)) {
-          this.out.push(...this.ctx.embed('sql', content, offset, { domain: scope }));
+          // TestMigrateSessionColumns builds the schema as it was before: its SQL is history.
+          this.out.push(...this.ctx.embed('sql', content, offset, { domain: scope, ...(this.inMigration(lit) === 'test' ? { migration: true } : {}) }));
           return;
         }
         const cands = scanWords(content, this.ctx, { context: 'string', offset, inherit: scope ? { domain: scope } : undefined });
         // hasColumn("turns", "run_id") beside `RENAME COLUMN run_id TO session_id`: the probe is part of the migration.
-        if (cands.length && /^[\w.-]+$/.test(content) && this.inMigrationStep(lit, content)) for (const c of cands) c.migration = true;
+        if (cands.length && /^[\w.-]+$/.test(content) && (this.inMigrationStep(lit, content) || this.inMigration(lit) !== undefined)) for (const c of cands) c.migration = true;
         for (const c of cands) {
           const before = this.text.slice(Math.max(0, c.start - 1), c.start);
           if ((before === '?' || before === '&') && this.text[c.end] === '=') c.context = 'url';
@@ -1069,6 +1070,19 @@ class GoFile {
   }
 
   /** The step (a literal element, a block, a function) around a string also renames or drops this name in SQL. */
+  /**
+   * The function around a node is a migration (MigrateSessionColumns: its column probes name the old
+   * column) or a test of one (TestMigrateSessionColumns: its fixtures are the old schema).
+   */
+  private inMigration(node: Node): 'migration' | 'test' | undefined {
+    const fn = [...ancestors(node)].find((a) => a.type === 'function_declaration' || a.type === 'method_declaration');
+    const name = fn ? (field(fn, 'name')?.text ?? '') : '';
+    // Named for this migration (MigrateSessionColumns), not for the schema (migrate, TestSchemaMatchesMigration).
+    const words = lowerWords(name);
+    if (!words.some((w) => w.startsWith('migrat')) || !(this.ctx.hasEvidence(name) || words.some((w) => this.ctx.rules.bareWords.has(w)))) return undefined;
+    return name.startsWith('Test') ? 'test' : 'migration';
+  }
+
   private inMigrationStep(lit: Node, name: string): boolean {
     for (const a of ancestors(lit)) {
       if (a.type !== 'literal_value' && a.type !== 'block' && a.type !== 'func_literal' && a.type !== 'function_declaration' && a.type !== 'method_declaration') continue;
