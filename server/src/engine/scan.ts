@@ -9,6 +9,8 @@ import { escapeRegExp, wordsPattern } from './regex';
 import { hasWordSequence, lowerWords } from './words';
 import { commandQualifier, qualifierAround } from './qualifiers';
 
+/** After a name: a lint rule about it ("the RunID rule", "`run_id` linter"). */
+const LINT_RULE_AFTER = /^[`'"*_]*\s+(?:lint\s+)?(?:rules?|linters?)\b/i;
 const WORD = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
 /** Text that ends by giving a value to the new name: `session_id=${`, `"sessionId": "`, `--session-id $`. */
 const VALUE_OF_NEW = /(?:(?:session[-_]?id|sessionId)["']?\s*[=:]|--session-id\s)\s*["'`]?\$?\{?(?:this\.|env\.|process\.env\.)?$/i;
@@ -170,6 +172,8 @@ export function scanWords(text: string, ctx: AnalyzerContext, opts: ScanOptions)
     if (!c.migration && namesBoth(ctx, token)) c.migration = true;
     // 0006_rename_turns_run_id, 0007_add_run_id_index: a numbered migration's name is its history.
     if (!c.migration && /^\d{3,}_/.test(token)) c.migration = true;
+    // "the RunID lint rule", "the RunID rule": a rule that exists because of the old name names it.
+    if (!c.migration && LINT_RULE_AFTER.test(text.slice(start + token.length, start + token.length + 20))) c.migration = true;
     // TurnsPerRun, lastSeqByRun, RunSummary: a name keyed like the session uses the bare word as its
     // old name (a hyphenated "per-run" in a sentence is wording, not a name).
     if (!c.domain && !token.includes('-') && ctx.bareIsKeyedSession(token)) c.denotesSession = true;

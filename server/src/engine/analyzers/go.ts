@@ -88,7 +88,7 @@ export function createGoAnalyzer(language: Language, options: GoAnalyzerOptions 
     if (!ctx.rules.mayNameDomain(text)) return NO_FIELD_TYPES;
     let memo = structMemos.get(ctx.rules);
     if (!memo) structMemos.set(ctx.rules, (memo = new BoundedCache(MAX_CACHE_ENTRIES)));
-    return fieldTypes(text, all, parserOf(text), (s) => ctx.domainOf(s), memo);
+    return fieldTypes(text, all, parserOf(text), (s) => ctx.domainOf(s), memo, (s) => ctx.namesSession(s));
   };
 
   /** A file's candidates and the facts it states, before they are resolved; null when it holds nothing. */
@@ -759,7 +759,11 @@ class GoFile {
   /** The type of the composite literal a keyed element belongs to (through elided nested literals). */
   private literalDomain(keyed: Node): Domain {
     for (const a of ancestors(keyed)) {
-      if (a.type === 'composite_literal') return this.domains.typeDomain(field(a, 'type'));
+      if (a.type !== 'composite_literal') continue;
+      // TimelineItem{RunID: …} where the struct declares RunID a planning run's.
+      const key = named(keyed)[0]?.text;
+      const declared = key ? this.fieldTypes.domainOf(typeName(field(a, 'type')), key) : undefined;
+      return declared ?? this.domains.typeDomain(field(a, 'type'));
     }
     return undefined;
   }
@@ -1036,7 +1040,10 @@ class GoFile {
     const verb = verbAfter(content, c.end - offset);
     if (verb === null) return false;
     const list = named(args);
-    const value = list[list.findIndex((a) => a.id === lit.id) + 1 + verb];
+    let value: Node | undefined = list[list.findIndex((a) => a.id === lit.id) + 1 + verb];
+    // shortID(m.runID): a value formatted on its way to the verb is the same id.
+    const inner = value?.type === 'call_expression' ? named(field(value, 'arguments') ?? value) : [];
+    if (inner.length === 1) value = inner[0];
     return !!value && this.isSessionId(value);
   }
 
@@ -1062,6 +1069,10 @@ class GoFile {
       const twin = new RegExp(`(?<![\\w.])${escapeRegExp(operand)}\\[\\s*"${esc}"\\s*\\]`);
       if (operand && twin.test(stmt.text)) return `this compares ${operand}["${r}"] already: renaming makes both sides the same; remove the legacy read instead`;
     }
+    // "--session-id and --run-id disagree": the text names the new one already (a document's other
+    // object may hold it without a clash, and the bare word's "session" is any sentence's word).
+    const term = this.ctx.match(this.text.slice(c.start, c.end))?.kind === 'term';
+    if (term && !/^\s*[[{]/.test(content) && new RegExp(`(?<!\\w|\\w-)${esc}(?![\\w-])`).test(content)) return `the text already names ${r}; a rename would name it twice`;
     if (parent?.type === 'argument_list') {
       const word = new RegExp(`(?<!\\w)${esc}(?![\\w-])`);
       if (named(parent).some((a) => a.id !== lit.id && STRING_TYPES.has(a.type) && word.test(a.text))) return `the call already names ${r}; remove this alias instead`;
@@ -1069,7 +1080,6 @@ class GoFile {
     return undefined;
   }
 
-  /** The step (a literal element, a block, a function) around a string also renames or drops this name in SQL. */
   /**
    * The function around a node is a migration (MigrateSessionColumns: its column probes name the old
    * column) or a test of one (TestMigrateSessionColumns: its fixtures are the old schema).
@@ -1083,6 +1093,7 @@ class GoFile {
     return name.startsWith('Test') ? 'test' : 'migration';
   }
 
+  /** The step (a literal element, a block, a function) around a string also renames or drops this name in SQL. */
   private inMigrationStep(lit: Node, name: string): boolean {
     for (const a of ancestors(lit)) {
       if (a.type !== 'literal_value' && a.type !== 'block' && a.type !== 'func_literal' && a.type !== 'function_declaration' && a.type !== 'method_declaration') continue;
@@ -1135,8 +1146,9 @@ class GoFile {
     const fieldDecl = lit.parent as Node;
     const spec = fieldDecl.parent?.parent?.parent;
     if (!scope && spec?.type === 'type_spec' && this.isRunEntity(field(spec, 'name')?.text)) return;
-    const fieldName = named(fieldDecl).find((n) => n.type === 'field_identifier')?.text ?? '';
-    const fieldDomain = this.ctx.domainOf(fieldName) ?? scope;
+    const nameNode = named(fieldDecl).find((n) => n.type === 'field_identifier');
+    const fieldName = nameNode?.text ?? '';
+    const fieldDomain = this.ctx.domainOf(fieldName) ?? (nameNode ? this.trailingCommentDomain(nameNode) : undefined) ?? scope;
     const removed = fieldName ? this.ctx.match(fieldName)?.kind === 'removal' : false;
     const clash = removed ? undefined : (this.fieldCollision(fieldDecl) ?? (this.shimFields(lit).has(fieldName) ? SHIM_NOTE : undefined));
     for (const c of scanWords(content, this.ctx, { context: 'tag', offset, unit: 'none', inherit: fieldDomain ? { domain: fieldDomain } : undefined })) {

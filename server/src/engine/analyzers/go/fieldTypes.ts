@@ -43,6 +43,7 @@ export function fieldTypes(
   parse: (chunk: Chunk) => Tree | null,
   domainOf: (text: string) => string | undefined,
   memo?: BoundedCache<DeclaredStructs>,
+  namesSession: (text: string) => boolean = () => false,
 ): FieldTypes {
   const structs = new Map<string, ReadonlyMap<string, FieldType>>();
   for (const chunk of chunks) {
@@ -50,7 +51,7 @@ export function fieldTypes(
     const key = memo ? textKey(text, chunk.start, chunk.end) : '';
     let declared = memo?.get(key);
     if (!declared) {
-      declared = declaredStructs(text, chunk, parse, domainOf);
+      declared = declaredStructs(text, chunk, parse, domainOf, namesSession);
       memo?.set(key, declared);
     }
     for (const [name, fs] of declared) structs.set(name, fs);
@@ -58,7 +59,7 @@ export function fieldTypes(
   return tableOf(structs);
 }
 
-function declaredStructs(text: string, chunk: Chunk, parse: (chunk: Chunk) => Tree | null, domainOf: (text: string) => string | undefined): DeclaredStructs {
+function declaredStructs(text: string, chunk: Chunk, parse: (chunk: Chunk) => Tree | null, domainOf: (text: string) => string | undefined, namesSession: (text: string) => boolean): DeclaredStructs {
   if (!domainOf(text.slice(chunk.start, chunk.end))) return [];
   const tree = parse(chunk);
   if (!tree) return [];
@@ -68,7 +69,7 @@ function declaredStructs(text: string, chunk: Chunk, parse: (chunk: Chunk) => Tr
       const name = spec ? field(spec, 'name')?.text : undefined;
       const type = spec ? field(spec, 'type') : null;
       if (!name || type?.type !== 'struct_type') continue;
-      out.push([name, structFields(type, domainOf)]);
+      out.push([name, structFields(type, domainOf, namesSession)]);
     }
   } finally {
     tree.delete();
@@ -109,7 +110,7 @@ function tableOf(structs: ReadonlyMap<string, ReadonlyMap<string, FieldType>>): 
   };
 }
 
-function structFields(struct: Node, domainOf: (text: string) => string | undefined): Map<string, FieldType> {
+function structFields(struct: Node, domainOf: (text: string) => string | undefined, namesSession: (text: string) => boolean): Map<string, FieldType> {
   const out = new Map<string, FieldType>();
   const list = named(struct)[0];
   for (const decl of list ? named(list) : []) {
@@ -117,7 +118,10 @@ function structFields(struct: Node, domainOf: (text: string) => string | undefin
     const t = field(decl, 'type');
     const type = typeName(t);
     if (!t || !type) continue;
-    const f = { domain: elementType(t).type === 'struct_type' ? undefined : domainOf(type), type: type.replace(/^\*/, '') };
+    // RunID string `json:"run_id"` // planning run: the field's own comment says whose it is.
+    const next = decl.nextSibling;
+    const said = next?.type === 'comment' && next.startPosition.row === decl.endPosition.row && !namesSession(next.text) ? domainOf(next.text) : undefined;
+    const f = { domain: elementType(t).type === 'struct_type' ? undefined : (domainOf(type) ?? said), type: type.replace(/^\*/, '') };
     for (const n of fields(decl, 'name')) out.set(n.text, f);
   }
   return out;
