@@ -41,7 +41,10 @@ export function applyDefinitions(ctx: AnalyzerContext, text: string, found: Cand
   const defined = new Map<string, string>();
   const headerEnd = header ? (HEADER.exec(text)?.[0].length ?? 0) : 0;
   for (const c of found) {
-    if (c.end > headerEnd && !SCOPED.test(text.slice(c.end, c.end + 60))) continue;
+    if (c.end > headerEnd && !SCOPED.test(text.slice(c.end, c.end + 60))) {
+      if (header) definesTheBlockBelow(ctx, text, c, found);
+      continue;
+    }
     const d = definedAs(ctx, text, c.end, true);
     if (d) defined.set(text.slice(c.start, c.end), d);
   }
@@ -50,4 +53,20 @@ export function applyDefinitions(ctx: AnalyzerContext, text: string, found: Cand
     const d = defined.get(text.slice(c.start, c.end));
     if (d && !c.domain && !c.migration) c.domain = d;
   }
+}
+
+/**
+ * "# RUN_ID here is the GitHub Actions run id" above a Makefile rule or a script's step: a comment
+ * that defines a name speaks for the lines right below it, up to the next blank line.
+ */
+function definesTheBlockBelow(ctx: AnalyzerContext, text: string, c: Candidate, found: Candidate[]): void {
+  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+  if (!/^[ \t]*(?:#|\/\/|--)/.test(text.slice(lineStart, c.start))) return;
+  const d = definedAs(ctx, text, c.end, true);
+  if (!d) return;
+  const blank = /\n[ \t]*\r?\n/g;
+  blank.lastIndex = c.end;
+  const end = blank.exec(text)?.index ?? text.length;
+  const spelling = text.slice(c.start, c.end);
+  for (const o of found) if (o.start > c.end && o.start < end && !o.domain && !o.migration && text.slice(o.start, o.end) === spelling) o.domain = d;
 }

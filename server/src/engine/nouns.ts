@@ -6,8 +6,8 @@ import type { AnalyzerContext } from './analyzer';
 import type { Candidate } from './types';
 
 const NEXT_WORD = /^[\s`*_"]*([A-Za-z']+)/;
-/** A determiner, maybe with an adjective or two, right before the word: "the run", "a new run", "per run", "by run", "unknown run". */
-const NOUN_BEFORE = /(?:\b(?:the|a|an|each|every|per|by|that|this|its|their|one|same)\s+(?:(?:same|new|current|existing|active|previous|stuck|whole|given|live|next|single|original|fresh|last|unknown)\s+){0,2}|\b(?:unknown|missing|nonexistent)\s+)$/i;
+/** A determiner, maybe with an adjective or two, right before the word: "the run", "a new run", "per run", "by run", "the turn's run", "unknown run". */
+const NOUN_BEFORE = /(?:(?:\b(?:the|a|an|each|every|per|by|that|this|its|their|one|same)|\b[A-Za-z]+'s)\s+(?:(?:same|new|current|existing|active|previous|stuck|whole|given|live|next|single|original|fresh|last|unknown)\s+){0,2}|\b(?:unknown|missing|nonexistent)\s+)$/i;
 /** Determiners of one thing: the plural after them is a verb ("this runs"). */
 const SINGULAR_BEFORE = /\b(?:a|an|each|every|per|that|this|one)\s+$/i;
 /** Words after which the bare word modifies another noun ("the run command", "a run of tests"). */

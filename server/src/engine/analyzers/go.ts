@@ -963,7 +963,8 @@ class GoFile {
     const role = looksLikeSql(content) ? ({ kind: 'text' } as const) : roleOf(lit);
     // flag.Int64("run-id", 0, "GitHub Actions workflow run id"): the flag's usage says whose it is.
     const call = lit.parent?.type === 'argument_list' ? lit.parent.parent : null;
-    const scope = (call?.type === 'call_expression' ? this.domains.flagUsageDomain(call) : undefined) ?? this.domains.scopeDomain(lit);
+    // planning.Payload["run_id"]: a key into a domain's map is that domain's.
+    const scope = (call?.type === 'call_expression' ? this.domains.flagUsageDomain(call) : undefined) ?? this.indexDomain(lit) ?? this.domains.scopeDomain(lit);
     switch (role.kind) {
       case 'tag':
         this.tag(lit, offset, content, scope);
@@ -1005,7 +1006,7 @@ class GoFile {
         }
         const cands = scanWords(content, this.ctx, { context: 'string', offset, inherit: scope ? { domain: scope } : undefined });
         // hasColumn("turns", "run_id") beside `RENAME COLUMN run_id TO session_id`: the probe is part of the migration.
-        if (cands.length && /^[\w.-]+$/.test(content) && (this.inMigrationStep(lit, content) || this.inMigration(lit) !== undefined)) for (const c of cands) c.migration = true;
+        if (cands.length && /^[\w.-]+$/.test(content) && (this.inMigrationStep(lit, content) || this.inMigration(lit) !== undefined || this.heldByOldName(lit))) for (const c of cands) c.migration = true;
         for (const c of cands) {
           const before = this.text.slice(Math.max(0, c.start - 1), c.start);
           if ((before === '?' || before === '&') && this.text[c.end] === '=') c.context = 'url';
@@ -1091,6 +1092,16 @@ class GoFile {
     const words = lowerWords(name);
     if (!words.some((w) => w.startsWith('migrat')) || !(this.ctx.hasEvidence(name) || words.some((w) => this.ctx.rules.bareWords.has(w)))) return undefined;
     return name.startsWith('Test') ? 'test' : 'migration';
+  }
+
+  /** `legacy, err := hasColumn(ctx, db, "turns", "run_id")`: what a probe's answer is called says what it looks for. */
+  private heldByOldName(lit: Node): boolean {
+    const call = lit.parent?.type === 'argument_list' ? lit.parent.parent : null;
+    const list = call?.parent?.type === 'expression_list' ? call.parent : null;
+    const stmt = list?.parent;
+    if (!stmt || !/^(?:short_var_declaration|assignment_statement)$/.test(stmt.type) || field(stmt, 'right')?.id !== list?.id) return false;
+    const first = named(field(stmt, 'left') ?? stmt)[0];
+    return first?.type === 'identifier' && this.ctx.isMigrationText(lowerWords(first.text).join(' '));
   }
 
   /** The step (a literal element, a block, a function) around a string also renames or drops this name in SQL. */
