@@ -577,6 +577,10 @@ class GoFile {
     if (!extra.noFix && (node.type === 'field_identifier' || isKey) && this.shimFields(node).has(token)) {
       extra.noFix = SHIM_NOTE;
     }
+    if (!extra.noFix && match.replacement && parent?.type === 'selector_expression') {
+      const twin = this.comparedWith(parent, match.replacement);
+      if (twin) extra.noFix = `this compares it with ${twin} already: renaming makes both sides the same; remove the legacy read instead`;
+    }
     const unscoped = `field:?.${token}:unscoped`;
     if (!known(extra.domain) && this.isPackageLevelName(node)) this.facts.add(unscoped);
     // Str(FieldRunID, …) in a planning method: a name the package declares outside any domain is
@@ -1092,6 +1096,19 @@ class GoFile {
     const words = lowerWords(name);
     if (!words.some((w) => w.startsWith('migrat')) || !(this.ctx.hasEvidence(name) || words.some((w) => this.ctx.rules.bareWords.has(w)))) return undefined;
     return name.startsWith('Test') ? 'test' : 'migration';
+  }
+
+  /**
+   * `assert.Equal(t, resp.SessionID, resp.RunID)`, `resp.RunID != resp.SessionID`: the same value is
+   * already read under the new name beside this one, so a rename compares it with itself.
+   */
+  private comparedWith(sel: Node, replacement: string): string | undefined {
+    const operand = field(sel, 'operand')?.text;
+    if (!operand || field(sel, 'field')?.id !== named(sel)[named(sel).length - 1]?.id) return undefined;
+    const host = sel.parent?.type === 'argument_list' || sel.parent?.type === 'binary_expression' ? sel.parent : null;
+    if (!host || (host.type === 'binary_expression' && !/^[!=]=$/.test(field(host, 'operator')?.text ?? ''))) return undefined;
+    const twin = `${operand}.${replacement}`;
+    return named(host).some((n) => n.id !== sel.id && n.text === twin) ? twin : undefined;
   }
 
   /** `legacy, err := hasColumn(ctx, db, "turns", "run_id")`: what a probe's answer is called says what it looks for. */

@@ -26,6 +26,8 @@ export interface FieldTypes {
 export interface FieldType {
   domain: string | undefined;
   type: string;
+  /** The domain comes from the field's own comment, not its type: it holds for that struct only. */
+  commented?: boolean;
 }
 
 export const NO_FIELD_TYPES: FieldTypes = { domainOf: () => undefined, typeOf: () => undefined, signature: '', structs: new Map() };
@@ -93,7 +95,8 @@ function tableOf(structs: ReadonlyMap<string, ReadonlyMap<string, FieldType>>): 
   for (const fs of structs.values()) {
     for (const [n, f] of fs) {
       const seen = byName.get(n);
-      byName.set(n, seen === undefined || (seen && seen.domain === f.domain && seen.type === f.type) ? f : null);
+      // TimelineItem's RunID // planning run says nothing of another struct's RunID.
+      byName.set(n, !f.commented && (seen === undefined || (seen && seen.domain === f.domain && seen.type === f.type)) ? f : null);
     }
   }
   const find = (struct: string | undefined, name: string): FieldType | undefined => (struct !== undefined ? structs.get(struct)?.get(name) : (byName.get(name) ?? undefined));
@@ -121,7 +124,8 @@ function structFields(struct: Node, domainOf: (text: string) => string | undefin
     // RunID string `json:"run_id"` // planning run: the field's own comment says whose it is.
     const next = decl.nextSibling;
     const said = next?.type === 'comment' && next.startPosition.row === decl.endPosition.row && !namesSession(next.text) ? domainOf(next.text) : undefined;
-    const f = { domain: elementType(t).type === 'struct_type' ? undefined : (domainOf(type) ?? said), type: type.replace(/^\*/, '') };
+    const typed = elementType(t).type === 'struct_type' ? undefined : domainOf(type);
+    const f: FieldType = { domain: typed ?? (elementType(t).type === 'struct_type' ? undefined : said), type: type.replace(/^\*/, ''), ...(typed === undefined && said ? { commented: true } : {}) };
     for (const n of fields(decl, 'name')) out.set(n.text, f);
   }
   return out;
