@@ -285,7 +285,7 @@ export class Engine {
       match,
       domainOf: (s) => rules.domainOfWords(lowerWords(s)),
       domainOfQualifier: (s) => rules.domainOfQualifier(lowerWords(s)),
-      isMigrationText: (s) => !!rules.migrationPattern?.test(s),
+      isMigrationText: (s) => rules.isMigrationText(s),
       hasEvidence: (s) => lowerWords(s).some((w) => rules.evidenceWords.has(w)),
       namesSession: (s) => rules.namesPreferred(s),
       bareIsKeyedSession: (name) => rules.bareIsKeyed(name),

@@ -54,11 +54,15 @@ export interface Ruleset {
   bareIsKeyed(name: string): boolean;
   /** A phrase that makes the text a migration reference (legacy, deprecated, renamed …). */
   migrationPattern: RegExp | null;
+  /** Does the text hold such a phrase? (The pattern, behind a cheap check of its first words.) */
+  isMigrationText(text: string): boolean;
   /** Package paths that contain the head word but are not the term. */
   packages: string[];
 }
 
 /** "mode for run", "changes by run", "cost per run": the bare word is the noun keyed on. */
+/** A run of letters and digits (a word of a marker's first position). */
+const WORD = /[A-Za-z0-9]+/g;
 const KEYED_BEFORE = new Set(['by', 'for', 'per']);
 /** "run summary", "run metadata", "run list": the bare word is a noun these describe (not "run context", "run state": a process has those too). */
 const NOUN_AFTER = new Set(['log', 'logger', 'summary', 'summaries', 'provider', 'info', 'meta', 'metadata', 'record', 'records', 'row', 'rows', 'entry', 'entries', 'view', 'list', 'store', 'cache', 'map', 'index', 'key', 'keys', 'label', 'labels', 'attr', 'attrs', 'topic', 'topics', 'channel', 'channels']);
@@ -120,6 +124,8 @@ export function compileRules(file: RulesFile): Ruleset {
   const phrases = new Map<string, Array<{ rest: string[]; domain: string }>>();
   const qualifiers = new Map<string, string>();
   const migration: string[] = [];
+  /** The first word of each marker (up to any apostrophe: "don't"): text without one holds no marker. */
+  const markerStarts = new Set<string>();
   const packages: string[] = [];
   for (const r of rules) {
     for (const s of r.seqs) (s.kind === 'bare' ? bareAlts : termAlts).push(sequencePattern(s.from));
@@ -142,6 +148,7 @@ export function compileRules(file: RulesFile): Ruleset {
     const written = nameSeqs.map((words) => wordsPattern(words, '[-_]?'));
     for (const m of r.spec.migrationMarkers ?? []) {
       const words = m.split(/\s+/);
+      markerStarts.add(words[0].toLowerCase().replace(/[^a-z0-9].*$/, ''));
       const phrase = wordsPattern(words, '\\s+');
       const last = words[words.length - 1];
       migration.push(RELATIONAL.has(last) ? `${phrase}[\\s\`'"*_(]+(?:[A-Za-z]+(?:\\s+|\\.))?(?:[A-Za-z]+\\s+)?[\`'"*_(]*(?:${(last === 'old' ? written : names).join('|')})` : phrase);
@@ -174,6 +181,7 @@ export function compileRules(file: RulesFile): Ruleset {
     }
     return undefined;
   };
+  const migrationPattern = migration.length ? new RegExp(`(?<![A-Za-z0-9_])(?:${migration.join('|')})(?![A-Za-z0-9_])`, 'i') : null;
   return {
     hint: new RegExp([...hints].map(escapeRegExp).join('|') || '(?!)', 'gi'),
     rules,
@@ -183,7 +191,14 @@ export function compileRules(file: RulesFile): Ruleset {
     evidenceWords: evidence,
     bareWords: new Set(bareWords),
     packages,
-    migrationPattern: migration.length ? new RegExp(`(?<![A-Za-z0-9_])(?:${migration.join('|')})(?![A-Za-z0-9_])`, 'i') : null,
+    migrationPattern,
+    isMigrationText(text: string): boolean {
+      if (!migrationPattern) return false;
+      // One pass of word lookups first: the pattern's many alternatives cost more on every line.
+      WORD.lastIndex = 0;
+      for (let m = WORD.exec(text); m; m = WORD.exec(text)) if (markerStarts.has(m[0].toLowerCase())) return migrationPattern.test(text);
+      return false;
+    },
     mayMatch(text: string): boolean {
       if (termRe?.test(text)) return true;
       return !!((bareRe && evidenceRe && bareRe.test(text) && evidenceRe.test(text)) || keyedRe?.test(text));
