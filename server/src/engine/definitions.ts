@@ -8,7 +8,7 @@ import type { AnalyzerContext } from './analyzer';
 import type { Candidate } from './types';
 
 /** After the term: a copula, then up to three words ("is the GitHub Actions run id", "in this document always means the planning run id"). */
-const DEFINITION = /^[`'"*_]*\s*(?:\([^)]*\)\s*)?(?:(?:in|on|throughout)\s+this\s+\w+\s+)?(?:(?:here|always|now)\s+)?(?:is|means)\s+(?:the\s+|a\s+|an\s+)?[`'"]?([A-Za-z][\w.]*(?:\s+[A-Za-z][\w.]*){0,2})/;
+const DEFINITION = /^[`'"*_]*\s*(?:\([^)]*\)\s*)?(?:(?:in|on|throughout)\s+this\s+\w+\s+)?(?:(?:here|always|now)\s+)?(?:is|means|identifies|holds)\s+(?:the\s+|a\s+|an\s+)?[`'"]?([A-Za-z][\w.]*(?:\s+[A-Za-z][\w.]*){0,2})/;
 /** After the term: `=` and one variable, nothing else (`run_id = $GITHUB_RUN_ID`, not `"ci-${{ github.run_id }}"`). */
 const REFERENCE = /^[`'"*_]*\s*=\s*[`'"]?\$\{{0,2}\s*([A-Za-z][\w.]*)\s*\}{0,2}[`'"]?(?![\w$-])/;
 

@@ -62,6 +62,9 @@ const analyzeText: Analyzer = (text, ctx) => {
   return found;
 };
 
+/** Words a name calls itself the old one with. */
+const OLD_NAME_WORDS = new Set(['legacy', 'deprecated', 'compat', 'backcompat']);
+
 const preferredPatterns = new WeakMap<CompiledRule, RegExp>();
 function preferredPattern(rule: CompiledRule): RegExp {
   let re = preferredPatterns.get(rule);
@@ -207,7 +210,11 @@ export class Engine {
       const token = text.slice(c.start, c.end);
       const hit = rules.length === this.rules.rules.length ? this.cachedMatch(token) : this.firstMatch(rules, token);
       if (!hit) continue;
-      const verdict = this.verdict(hit.rule, token, hit.match, c, phase);
+      // A name that says it is the old one: LEGACY_RUN_KEY (the bare word) names the old key on
+      // purpose and stays; legacy_alias_run_id goes with the compatibility code, not renamed.
+      const old = hit.match.kind !== 'removal' && !c.migration && !c.domain && lowerWords(token).some((w) => OLD_NAME_WORDS.has(w));
+      const named = !old ? c : hit.match.kind === 'bare' ? { ...c, migration: 'its name says it is the old one' } : { ...c, noFix: c.noFix ?? 'its name says it is the old one: remove it with the compatibility code' };
+      const verdict = this.verdict(hit.rule, token, hit.match, named, phase);
       if (!verdict) continue;
       const range = { start: lines.positionAt(c.start), end: lines.positionAt(c.end) };
       if (suppressed.lines.has(range.start.line)) continue;

@@ -1094,8 +1094,11 @@ class GoFile {
     const name = fn ? (field(fn, 'name')?.text ?? '') : '';
     // Named for this migration (MigrateSessionColumns), not for the schema (migrate, TestSchemaMatchesMigration).
     const words = lowerWords(name);
-    if (!words.some((w) => w.startsWith('migrat')) || !(this.ctx.hasEvidence(name) || words.some((w) => this.ctx.rules.bareWords.has(w)))) return undefined;
-    return name.startsWith('Test') ? 'test' : 'migration';
+    const test = name.startsWith('Test');
+    // TestTurnsDeprecatedRunIDParam tests the old parameter on purpose.
+    const about = words.some((w) => w.startsWith('migrat')) || (test && words.some((w) => w === 'legacy' || w === 'deprecated'));
+    if (!about || !(this.ctx.hasEvidence(name) || words.some((w) => this.ctx.rules.bareWords.has(w)))) return undefined;
+    return test ? 'test' : 'migration';
   }
 
   /**

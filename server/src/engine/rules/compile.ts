@@ -63,6 +63,8 @@ export interface Ruleset {
 /** "mode for run", "changes by run", "cost per run": the bare word is the noun keyed on. */
 /** A run of letters and digits (a word of a marker's first position). */
 const WORD = /[A-Za-z0-9]+/g;
+/** "Until v0.10", "before 0.9", "clients written against v0.9", "older than v0.10": history told by version. */
+const VERSION_TIME = /\b(?:until|before|since|prior\s+to|as\s+of|against|older\s+than|pre-)\s*v?\d+\.\d+/i;
 const KEYED_BEFORE = new Set(['by', 'for', 'per']);
 /** "run summary", "run metadata", "run list": the bare word is a noun these describe (not "run context", "run state": a process has those too). */
 const NOUN_AFTER = new Set(['log', 'logger', 'summary', 'summaries', 'provider', 'info', 'meta', 'metadata', 'record', 'records', 'row', 'rows', 'entry', 'entries', 'view', 'list', 'store', 'cache', 'map', 'index', 'key', 'keys', 'label', 'labels', 'attr', 'attrs', 'topic', 'topics', 'channel', 'channels']);
@@ -193,6 +195,7 @@ export function compileRules(file: RulesFile): Ruleset {
     packages,
     migrationPattern,
     isMigrationText(text: string): boolean {
+      if (VERSION_TIME.test(text)) return true;
       if (!migrationPattern) return false;
       // One pass of word lookups first: the pattern's many alternatives cost more on every line.
       WORD.lastIndex = 0;

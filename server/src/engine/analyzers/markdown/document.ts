@@ -372,6 +372,8 @@ export class MarkdownDocument {
     }
     const row = u ? rowMapsTo(u, c.start, [...repl.exact, ...repl.preferred], (t) => this.ctx.rules.mayMatch(t), (t) => this.ctx.isMigrationText(t), repl.exact) : false;
     if (u && (u.migrationWording || arrowAfter(u, c.end, [...repl.exact, ...repl.head], (t) => this.ctx.isMigrationText(t)) || changedTo(u, c.end, repl.exact) || row === 'maps')) c.migration = true;
+    // A document about the migration ("Moving from `run_id` to `session_id`") names both on purpose.
+    else if (this.docMigration && !u?.domain && !own) c.migration = true;
     else if (row === 'beside' && !u?.domain) c.noFix = 'this row documents the alias beside the name that replaces it: delete the row when the alias goes';
     else if (u && !u.domain && repl.exact.some((r) => listedBeside(u, c.start, this.doc.slice(c.start, c.end), r))) c.noFix = 'it is listed beside the name that replaces it: remove it from the list';
     else if (u?.domain && (!own || (own === 'qualified' && this.namesDomainRunNear(u, c))) && !this.saysItIsTheSession(u, c)) c.domain = u.domain;
