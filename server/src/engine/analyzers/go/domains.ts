@@ -266,8 +266,11 @@ export class GoDomains {
         case 'type_spec':
         case 'var_spec':
         case 'const_spec': {
-          const d = this.domainOf(field(a, 'name')?.text ?? '');
+          const name = field(a, 'name')?.text ?? '';
+          const d = this.domainOf(name);
           if (d) return d;
+          // type Conversation struct in a scheduler package: the session's, not the package's.
+          if (a.type === 'type_spec' && this.hasEvidence(name)) return undefined;
           break;
         }
         default:
