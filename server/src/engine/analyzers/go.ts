@@ -720,6 +720,12 @@ class GoFile {
     const own = this.ctx.domainOf(node.text) ?? this.ctx.domainOfQualifier(node.text);
     if (own) return own;
     const parent = node.parent;
+    if (parent?.type === 'qualified_type') {
+      // scheduler.RunStore: the package's name qualifies the type.
+      const pkg = field(parent, 'package')?.text ?? '';
+      const d = this.ctx.domainOf(pkg) ?? this.ctx.domainOfQualifier(pkg);
+      if (d) return d;
+    }
     if (parent?.type === 'selector_expression' && field(parent, 'field')?.id === node.id) {
       const operand = field(parent, 'operand');
       // tp.planning[e.RunID]: a key into a planning map is a planning run id, whatever e is.
@@ -730,6 +736,9 @@ class GoFile {
       }
       const d = this.domains.fieldDomain(parent) ?? this.domains.exprDomain(operand);
       if (known(d)) return d;
+      // scheduler.RunID, ci.RunContext: a package named for another system qualifies what it exports.
+      const pkg = operand?.type === 'identifier' && !this.domains.lookup(operand) ? this.ctx.domainOfQualifier(operand.text) : undefined;
+      if (pkg) return pkg;
       // conv.RunID, session.RunID: the owner's name shows a session even where its type is unknown.
       if (d === null || (operand && this.ctx.namesSession(operand.text))) return undefined;
     } else if (parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && named(parent.parent)[0]?.id === parent.id) {

@@ -108,6 +108,9 @@ export class GoDomains {
     if (!name) return undefined;
     const d = this.domainOf(name);
     if (d) return d;
+    // scheduler.RunStore: a type of a package named for another system.
+    const pkg = name.includes('.') ? this.qualifierOf(name.slice(0, name.indexOf('.')).replace(/^[*[\]]+/, '')) : undefined;
+    if (pkg) return pkg;
     if (isBuiltinType(name)) return undefined;
     // An unqualified type is declared in this package: a planning package's Run is a planning run
     // (but its Conversation or Session is not).

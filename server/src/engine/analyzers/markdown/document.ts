@@ -83,6 +83,7 @@ export class MarkdownDocument {
     const cands = this.candidates(segs, fm, whole);
     if (migration.length) this.within(migration, cands);
     this.sessionNouns(sections, cands);
+    this.aboutAnotherRun(segs, fm, cands);
     // A variable set in one fenced block is used in the next: the document is its scope.
     applySessionVariables(this.doc, cands, this.ctx);
     return cands;
@@ -246,7 +247,24 @@ export class MarkdownDocument {
     return false;
   }
 
+  /**
+   * "# Runbook: failed or stuck job runs", "# Scheduler": a document titled for another system's
+   * runs that never speaks of a session or a conversation is about those runs throughout.
+   */
+  private aboutAnotherRun(segs: Segment[], fm: Frontmatter | null, cands: Candidate[]): void {
+    if (cands.length === 0 || this.ctx.hasEvidence(this.doc)) return;
+    const d = this.titles(segs, fm)
+      .map((t) => this.ctx.domainOf(t) ?? this.ctx.domainOfQualifier(t))
+      .find((x) => x !== undefined);
+    if (d) for (const c of cands) if (!c.domain && !c.migration && !c.packagePath) c.domain = d;
+  }
+
   private isMigrationDocument(segs: Segment[], fm: Frontmatter | null): boolean {
+    return this.titles(segs, fm).some((t) => this.ctx.isMigrationText(t));
+  }
+
+  /** What a document says it is about: its frontmatter's title, summary and description, and its first `#` heading. */
+  private titles(segs: Segment[], fm: Frontmatter | null): string[] {
     const about: string[] = [];
     for (const key of ['title', 'summary', 'description']) {
       const v = fm?.fields.get(key);
@@ -260,7 +278,7 @@ export class MarkdownDocument {
         break;
       }
     }
-    return about.some((t) => this.ctx.isMigrationText(t));
+    return about;
   }
 
   private children(parent: Parent, quoteDepth: number): void {
