@@ -370,6 +370,11 @@ export class GoDomains {
   useDomain(id: Node): Domain {
     const p = id.parent;
     if (!p) return undefined;
+    // StringVar(&runID, "run-id", "", "job run ID"): the flag's usage says what the variable holds.
+    if (p.type === 'unary_expression' && p.parent?.type === 'argument_list' && p.parent.parent?.type === 'call_expression') {
+      const d = this.flagUsageDomain(p.parent.parent);
+      if (d) return d;
+    }
     if (p.type === 'index_expression' && field(p, 'index')?.id === id.id) {
       const operand = field(p, 'operand');
       const text = operand?.text ?? '';
