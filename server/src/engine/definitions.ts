@@ -60,8 +60,10 @@ export function applyDefinitions(ctx: AnalyzerContext, text: string, found: Cand
  * that defines a name speaks for the lines right below it, up to the next blank line.
  */
 function definesTheBlockBelow(ctx: AnalyzerContext, text: string, c: Candidate, found: Candidate[]): void {
-  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
-  if (!/^[ \t]*(?:#|\/\/|--)/.test(text.slice(lineStart, c.start))) return;
+  // A comment marker near the token only: a long line (a minified file) is no comment line.
+  const before = text.slice(Math.max(0, c.start - 200), c.start);
+  const nl = before.lastIndexOf('\n');
+  if ((nl < 0 && c.start > 200) || !/^[ \t]*(?:#|\/\/|--)/.test(before.slice(nl + 1))) return;
   const d = definedAs(ctx, text, c.end, true);
   if (!d) return;
   const blank = /\n[ \t]*\r?\n/g;
