@@ -193,14 +193,15 @@ export class Engine {
     const lines = (index.lines ??= new LineIndex(text));
     const suppressed = findSuppressions(text, lines);
     if (suppressed.file) return [];
+    const language = this.languageOf(opts);
     let candidates: Candidate[];
     try {
-      candidates = this.analyze(this.languageOf(opts), text, 0, within, () => (index.across = true), opts.package);
+      candidates = this.analyze(language, text, 0, within, () => (index.across = true), opts.package);
     } catch {
       // An analyzer bug must never take the editor or CI down: fall back to the word scanner.
       candidates = analyzeText(text, this.analyzerContext());
     }
-    if (isVersionedMigration(opts.path) && this.languageOf(opts) === 'sql') candidates = candidates.map((c) => ({ ...c, migration: APPLIED_MIGRATION }));
+    if (isVersionedMigration(opts.path) && language === 'sql') candidates = candidates.map((c) => ({ ...c, migration: APPLIED_MIGRATION }));
     const phase = opts.phase ?? this.rules.phase;
     let findings: Finding[] = [];
     let lastEnd = -1;
@@ -224,7 +225,6 @@ export class Engine {
     // A mixed contract needs the preferred term too; most files with a legacy term have none,
     // and the contract scan re-parses (it was 31% of a corpus check before this gate).
     if (findings.length === 0 || !rules.some((r) => preferredPattern(r).test(text))) return findings;
-    const language = this.languageOf(opts);
     findings = withCollisions(findings, text, bom, language, (f) => rules.some((r) => r.id === f.ruleId && r.category === f.category));
     try {
       const domainOf = (s: string): string | undefined => this.rules.domainOfWords(lowerWords(s));

@@ -22,7 +22,7 @@ import { isBareNoun, markSessionNouns } from '../nouns';
 import { containedNameFacts } from './go/containedNames';
 import { FORMAT_FUNCTION, LOG_KEY_METHODS, roleOf, URL_METHODS, verbAfter } from './go/strings';
 import { looksLikeSql } from '../sqlShape';
-import { ancestors, field, fields, mapTypeOf, named, packageName, packageWords, resetAncestry, STRING_TYPES, stringContent, typeName } from './go/syntax';
+import { ancestors, field, fields, mapTypeOf, named, packageName, packageWords, resetAncestry, sameLineComment, STRING_TYPES, stringContent, typeName } from './go/syntax';
 import { escapeRegExp } from '../regex';
 import { MODAL_BEFORE } from '../matcher';
 
@@ -596,10 +596,8 @@ class GoFile {
   private trailingCommentDomain(node: Node): string | undefined {
     const spec = node.parent;
     if (!spec || !/^(?:var_spec|const_spec|field_declaration)$/.test(spec.type) || !named(spec).some((n) => n.id === node.id)) return undefined;
-    // `const x = 1 // …` alone: the comment follows the declaration, not its only spec.
-    const next = spec.nextSibling ?? (/^(?:var|const)_declaration$/.test(spec.parent?.type ?? '') ? spec.parent?.nextSibling : null);
-    if (next?.type !== 'comment' || next.startPosition.row !== spec.endPosition.row || this.ctx.namesSession(next.text)) return undefined;
-    return this.ctx.domainOf(next.text);
+    const comment = sameLineComment(spec);
+    return comment && !this.ctx.namesSession(comment.text) ? this.ctx.domainOf(comment.text) : undefined;
   }
 
   /** The name a top-level var, const, func or type declaration declares. */

@@ -7,7 +7,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Chunk } from '../../goChunks';
 import { BoundedCache, textKey } from '../../textKey';
-import { elementType, field, fields, named, typeName } from './syntax';
+import { elementType, field, fields, named, sameLineComment, typeName } from './syntax';
 
 export interface FieldTypes {
   /**
@@ -122,8 +122,8 @@ function structFields(struct: Node, domainOf: (text: string) => string | undefin
     const type = typeName(t);
     if (!t || !type) continue;
     // RunID string `json:"run_id"` // planning run: the field's own comment says whose it is.
-    const next = decl.nextSibling;
-    const said = next?.type === 'comment' && next.startPosition.row === decl.endPosition.row && !namesSession(next.text) ? domainOf(next.text) : undefined;
+    const comment = sameLineComment(decl);
+    const said = comment && !namesSession(comment.text) ? domainOf(comment.text) : undefined;
     const typed = elementType(t).type === 'struct_type' ? undefined : domainOf(type);
     const f: FieldType = { domain: typed ?? (elementType(t).type === 'struct_type' ? undefined : said), type: type.replace(/^\*/, ''), ...(typed === undefined && said ? { commented: true } : {}) };
     for (const n of fields(decl, 'name')) out.set(n.text, f);

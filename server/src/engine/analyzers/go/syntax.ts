@@ -121,3 +121,10 @@ export function packageWords(name: string): string {
   const base = /^([a-z]+?)_?(?:pb|grpc|v\d+|api|svc)$/i.exec(name)?.[1];
   return base ? `${name} ${base}` : name;
 }
+
+/** The comment that ends the line a declaration (a field, a var or const spec) ends on, if any. */
+export function sameLineComment(decl: Node): Node | null {
+  // `const x = 1 // …` alone: the comment follows the declaration, not its only spec.
+  const next = decl.nextSibling ?? (/^(?:var|const)_declaration$/.test(decl.parent?.type ?? '') ? decl.parent?.nextSibling : null);
+  return next?.type === 'comment' && next.startPosition.row === decl.endPosition.row ? next : null;
+}

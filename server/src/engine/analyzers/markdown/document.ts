@@ -252,11 +252,12 @@ export class MarkdownDocument {
    * runs that never speaks of a session or a conversation is about those runs throughout.
    */
   private aboutAnotherRun(segs: Segment[], fm: Frontmatter | null, cands: Candidate[]): void {
-    if (cands.length === 0 || this.ctx.hasEvidence(this.doc)) return;
+    if (cands.length === 0) return;
     const d = this.titles(segs, fm)
       .map((t) => this.ctx.domainOf(t) ?? this.ctx.domainOfQualifier(t))
       .find((x) => x !== undefined);
-    if (d) for (const c of cands) if (!c.domain && !c.migration && !c.packagePath) c.domain = d;
+    // The whole document's words are read only for a title that names another system.
+    if (d && !this.ctx.hasEvidence(this.doc)) for (const c of cands) if (!c.domain && !c.migration && !c.packagePath) c.domain = d;
   }
 
   private isMigrationDocument(segs: Segment[], fm: Frontmatter | null): boolean {
@@ -395,8 +396,11 @@ export class MarkdownDocument {
     else if (row === 'beside' && !u?.domain) c.noFix = 'this row documents the alias beside the name that replaces it: delete the row when the alias goes';
     else if (u && !u.domain && repl.exact.some((r) => listedBeside(u, c.start, this.doc.slice(c.start, c.end), r))) c.noFix = 'it is listed beside the name that replaces it: remove it from the list';
     else if (u?.domain && (!own || (own === 'qualified' && this.namesDomainRunNear(u, c))) && !this.saysItIsTheSession(u, c)) c.domain = u.domain;
-    else if (u && c.context === 'prose' && !c.domain && qualifiedRunBefore(this.ctx, u, c.start)) c.domain = qualifiedRunBefore(this.ctx, u, c.start);
-    else if (this.docMigration) c.migration = true;
+    else if (u && c.context === 'prose' && !c.domain) {
+      const q = qualifiedRunBefore(this.ctx, u, c.start);
+      if (q) c.domain = q;
+      else if (this.docMigration) c.migration = true;
+    } else if (this.docMigration) c.migration = true;
     return c;
   }
 
